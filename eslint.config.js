@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+export default ts.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    // The engine is pure TypeScript: no UI framework, DOM, storage or chart code may reach it.
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['svelte', 'svelte/*'], message: 'The engine must not depend on Svelte.' },
+            { group: ['idb-keyval', 'idb-keyval/*'], message: 'The engine must not touch storage.' },
+            { group: ['uplot', 'uplot/*'], message: 'The engine must not draw charts.' },
+            { group: ['**/ui/**', '**/state/**', '**/*.svelte', '**/*.svelte.ts'], message: 'The engine must not import UI code.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'No DOM in the engine.' },
+        { name: 'document', message: 'No DOM in the engine.' },
+        { name: 'indexedDB', message: 'No storage in the engine.' },
+        { name: 'localStorage', message: 'No storage in the engine.' },
+        { name: 'navigator', message: 'No browser APIs in the engine.' },
+      ],
+    },
+  },
+);

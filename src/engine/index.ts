@@ -1,0 +1,25 @@
+export * from './types';
+export { parseLocaleNumber, formatValue, formatForEdit, type Locale } from './parse-number';
+export { parseFormula, isCellError, FUNCTIONS, MAX_FORMULA_LENGTH, MAX_NESTING, YEAR_SYMBOL } from './parse-formula';
+export { Model, BUILTIN, SECTOR_PARTS, yearsOf, inputOf, type Variable, type VarRole } from './model';
+export {
+  checkIdentifier,
+  withInput,
+  renameRow,
+  addRow,
+  deleteRow,
+  splitVarId,
+  sectorVarIds,
+  cellKey,
+  type CellAddress,
+  type IdentifierProblem,
+} from './scenario';
+export {
+  summarize,
+  chartSeries,
+  checkTarget,
+  type Headline,
+  type TargetCheck,
+  type GrowthCheck,
+  type ChartSeries,
+} from './summary';

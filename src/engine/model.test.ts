@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { quangNinh } from '../templates/quang-ninh';
+import { Model } from './model';
+import { withInput } from './scenario';
+import { ErrorCode, type RowDef, type Scenario } from './types';
+
+function scenario(rows: RowDef[], baseYear = 2020, horizon = 2030): Scenario {
+  return {
+    meta: {
+      name: 't',
+      region: 'r',
+      baseYear,
+      horizon,
+      unit: 'u',
+      focus: rows.find((r) => r.kind === 'sector')?.id ?? 'a',
+    },
+    rows,
+    history: {},
+  };
+}
+
+const sector = (id: string, base: number, g: number | string, from = 2021, to = 2030): RowDef => ({
+  kind: 'sector',
+  id,
+  label: id,
+  base,
+  growth: Object.fromEntries(Array.from({ length: to - from + 1 }, (_, k) => [from + k, g])),
+  price: {},
+});
+
+const series = (id: string, cells: Record<number, number | string>): RowDef => ({
+  kind: 'series',
+  id,
+  label: id,
+  format: 'number',
+  cells,
+});
+
+function at(model: Model, id: string, year: number): number {
+  return model.get(id)!.values[year - model.baseYear]!;
+}
+
+function errorAt(model: Model, id: string, year: number): string | undefined {
+  return model.get(id)!.errors[year - model.baseYear]?.code;
+}
+
+describe('compound growth', () => {
+  it('compounds 100 at 10% for 10 years to 259.374246…', () => {
+    const m = new Model(scenario([sector('a', 100, 0.1)]));
+    expect(at(m, 'a', 2030)).toBeCloseTo(259.37424601, 8);
+    expect(at(m, 'grdp', 2030)).toBeCloseTo(259.37424601, 8);
+  });
+
+  it('takes shares from current prices and growth from constant prices', () => {
+    const m = new Model(
+      scenario([
+        { ...(sector('a', 100, 0) as RowDef & { kind: 'sector' }), price: { 2021: 0.1 } },
+        sector('b', 100, 0),
+      ]),
+    );
+    expect(at(m, 'grdp_growth', 2021)).toBeCloseTo(0, 12);
+    expect(at(m, 'a.nominal', 2021)).toBeCloseTo(110, 12);
+    expect(at(m, 'a.share', 2021)).toBeCloseTo(110 / 210, 12);
+    // Price changes persist: the level stays higher in later years.
+    expect(at(m, 'a.share', 2025)).toBeCloseTo(110 / 210, 12);
+  });
+
+  it('computes GRDP growth as the ratio of constant-price totals', () => {
+    const m = new Model(scenario([sector('a', 100, 0.1), sector('b', 300, 0.02)]));
+    expect(at(m, 'grdp_growth', 2021)).toBeCloseTo((110 + 306) / 400 - 1, 12);
+    expect(m.get('grdp_growth')!.blank[0]).toBe(1);
+  });
+});
+
+describe('the Quảng Ninh calibration (domain.md)', () => {
+  const m = new Model(quangNinh.scenario);
+
+  it('reproduces 2024 GRDP growth ≈ 8.1%', () => {
+    expect(at(m, 'grdp_growth', 2024)).toBeCloseTo(0.081, 3);
+  });
+
+  it('reproduces the 2024 manufacturing share ≈ 13.7%', () => {
+    expect(at(m, 'manufacturing.share', 2024)).toBeCloseTo(0.137, 3);
+  });
+
+  it('starts from 315,801 bn VND and a 12.3% manufacturing share in 2023', () => {
+    expect(at(m, 'grdp_nominal', 2023)).toBe(315801);
+    expect(at(m, 'manufacturing.share', 2023)).toBeCloseTo(0.123, 3);
+  });
+
+  it('evaluates the worked investment formula as ICOR × ΔGRDP', () => {
+    const delta = at(m, 'grdp', 2026) - at(m, 'grdp', 2025);
+    expect(at(m, 'investment', 2026)).toBeCloseTo(4.1 * delta, 6);
+    expect(m.get('investment')!.blank[0]).toBe(1);
+  });
+});
+
+describe('formulas in cells', () => {
+  it('references other rows by name and years by offset', () => {
+    const m = new Model(
+      scenario([
+        sector('a', 100, 0.1),
+        sector('b', 100, '=a.growth * 0.8'),
+        series('diff', { 2021: '=grdp[t] - grdp[t-1]', 2022: '=grdp[2022] - grdp[2021]' }),
+      ]),
+    );
+    expect(at(m, 'b.growth', 2025)).toBeCloseTo(0.08, 12);
+    expect(at(m, 'diff', 2021)).toBeCloseTo(110 + 108 - 200, 9);
+    expect(at(m, 'diff', 2022)).toBeCloseTo(at(m, 'grdp', 2022) - at(m, 'grdp', 2021), 9);
+  });
+
+  it('reads "+ 1%" as one percentage point', () => {
+    const m = new Model(
+      scenario([
+        {
+          ...(sector('a', 100, 0.1, 2021, 2021) as RowDef & { kind: 'sector' }),
+          growth: { 2021: 0.1, 2022: '=a.growth[t-1] + 1%' },
+        },
+      ]),
+    );
+    expect(at(m, 'a.growth', 2022)).toBeCloseTo(0.11, 12);
+  });
+
+  it('evaluates a self-reference to an earlier year left to right', () => {
+    const m = new Model(
+      scenario([series('x', { 2020: 1, 2021: '=x[t-1] * 2', 2022: '=x[t-1] * 2', 2023: '=x[t-1] * 2' })]),
+    );
+    expect(at(m, 'x', 2023)).toBe(8);
+  });
+
+  it('lets a growth rate read last year’s GRDP growth (rows that read each other)', () => {
+    const m = new Model(
+      scenario([
+        {
+          ...(sector('a', 100, 0.1, 2021, 2021) as RowDef & { kind: 'sector' }),
+          growth: { 2021: 0.1, 2022: '=grdp_growth[t-1] + 1%' },
+        },
+        sector('b', 100, 0),
+      ]),
+    );
+    expect(at(m, 'a.growth', 2022)).toBeCloseTo(0.05 + 0.01, 12);
+    expect(errorAt(m, 'grdp', 2030)).toBeUndefined();
+  });
+
+  it('supports min, max, abs, round, sum, mean, comparisons and the ternary', () => {
+    const m = new Model(
+      scenario([
+        series('x', {
+          2020: '=min(3, 1, 2) + max(1, 5) + abs(-2) + round(2.46, 1)',
+          2021: '=sum(x[2020], 1) + mean(2, 4)',
+          2022: '=x[2020] > 10 ? 1 : 0',
+          2023: '=sum(x[2020:2021])',
+          2024: '=(1 < 2) + (2 >= 3) + (1 == 1)',
+        }),
+      ]),
+    );
+    expect(at(m, 'x', 2020)).toBeCloseTo(1 + 5 + 2 + 2.5, 12);
+    expect(at(m, 'x', 2021)).toBeCloseTo(10.5 + 1 + 3, 12);
+    expect(at(m, 'x', 2022)).toBe(1);
+    expect(at(m, 'x', 2023)).toBeCloseTo(10.5 + 14.5, 12);
+    expect(at(m, 'x', 2024)).toBe(2);
+  });
+});
+
+describe('cell errors', () => {
+  const cases: [string, string][] = [
+    ['=nope + 1', ErrorCode.NAME],
+    ['=1 +', ErrorCode.SYNTAX],
+    ['=1 / 0', ErrorCode.DIV0],
+    ['=10 ^ 400', ErrorCode.NUM],
+    ['=sqrt(-1)', ErrorCode.NUM],
+    ['=x[1990]', ErrorCode.REF],
+    ['=import(1)', ErrorCode.NAME],
+    ['="text"', ErrorCode.SYNTAX],
+    ['hello', ErrorCode.VALUE],
+  ];
+  it.each(cases)('%s gives %s in its own cell only', (formula, code) => {
+    const m = new Model(
+      scenario([series('x', { 2020: 1, 2021: formula, 2022: 3 }), series('y', { 2022: '=x[2022] * 2' })]),
+    );
+    expect(errorAt(m, 'x', 2021)).toBe(code);
+    expect(at(m, 'x', 2020)).toBe(1);
+    expect(at(m, 'y', 2022)).toBe(6);
+  });
+
+  it('marks a self-reference as #CYCLE', () => {
+    const m = new Model(scenario([series('x', { 2020: '=x + 1', 2021: 5 })]));
+    expect(errorAt(m, 'x', 2020)).toBe(ErrorCode.CYCLE);
+    expect(at(m, 'x', 2021)).toBe(5);
+  });
+
+  it('marks a cycle between rows as #CYCLE and keeps independent cells', () => {
+    const m = new Model(
+      scenario([
+        series('x', { 2020: '=y[t]', 2021: 7 }),
+        series('y', { 2020: '=x[t]', 2021: '=x[t] + 1' }),
+        series('z', { 2020: 2 }),
+      ]),
+    );
+    expect(errorAt(m, 'x', 2020)).toBe(ErrorCode.CYCLE);
+    expect(errorAt(m, 'y', 2020)).toBe(ErrorCode.CYCLE);
+    expect(at(m, 'y', 2021)).toBe(8);
+    expect(at(m, 'z', 2020)).toBe(2);
+  });
+
+  it('marks a growth rate that reads its own sector’s value in the same year as #CYCLE', () => {
+    const m = new Model(
+      scenario([
+        {
+          ...(sector('a', 100, 0.1, 2021, 2021) as RowDef & { kind: 'sector' }),
+          growth: { 2021: 0.1, 2022: '=a[t] / 1000' },
+        },
+      ]),
+    );
+    expect(errorAt(m, 'a.growth', 2022)).toBe(ErrorCode.CYCLE);
+    expect(at(m, 'a', 2021)).toBeCloseTo(110, 12);
+    expect(errorAt(m, 'a', 2021)).toBeUndefined();
+  });
+
+  it('propagates an error to the cells that read it', () => {
+    const m = new Model(scenario([sector('a', 100, 0.1), series('y', { 2025: '=a * 2' })]));
+    m.setInput('a.growth', 2023, '=1/0');
+    expect(errorAt(m, 'a', 2025)).toBe(ErrorCode.DIV0);
+    expect(errorAt(m, 'y', 2025)).toBe(ErrorCode.DIV0);
+    expect(at(m, 'a', 2022)).toBeCloseTo(121, 9);
+  });
+});
+
+describe('editing', () => {
+  it('recomputes dependants after one input edit, same as a fresh model', () => {
+    const base = quangNinh.scenario;
+    const m = new Model(base);
+    m.setInput('manufacturing.growth', 2026, 0.3);
+    const fresh = new Model(withInput(base, 'manufacturing.growth', 2026, 0.3));
+    for (const v of fresh.variables) {
+      expect(Array.from(m.get(v.id)!.values)).toEqual(Array.from(v.values));
+    }
+  });
+
+  it('rebuilds the plan when an edit adds a dependency', () => {
+    const m = new Model(scenario([series('x', { 2020: 1 }), series('y', { 2020: 5 })]));
+    m.setInput('y', 2020, '=x * 10');
+    expect(at(m, 'y', 2020)).toBe(10);
+    m.setInput('x', 2020, 2);
+    expect(at(m, 'y', 2020)).toBe(20);
+  });
+
+  it('refuses to edit a computed cell', () => {
+    const m = new Model(quangNinh.scenario);
+    expect(() => m.setInput('grdp', 2025, 1)).toThrow();
+  });
+});

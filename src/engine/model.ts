@@ -1,0 +1,348 @@
+import { compileExpr, type CompileEnv, type Dep, type Sink, type Slot } from './compile';
+import { buildPlan, type Plan } from './graph';
+import { isCellError, parseFormula } from './parse-formula';
+import {
+  compoundKernel,
+  fillKernel,
+  growthKernel,
+  nominalKernel,
+  shareKernel,
+  sumKernel,
+  type Kernel,
+  type Series,
+} from './project';
+import { cellError, ErrorCode, type CellError, type CellInput, type Format, type Scenario } from './types';
+
+/** Ids of the built-in totals every scenario has. */
+export const BUILTIN = {
+  grdp: 'grdp',
+  grdpNominal: 'grdp_nominal',
+  grdpGrowth: 'grdp_growth',
+} as const;
+
+/** The sub-rows every sector gets, as suffixes of the sector id ("manufacturing.growth"). */
+export const SECTOR_PARTS = ['growth', 'price', 'nominal', 'share'] as const;
+
+/** What a variable is, for layout and formatting. */
+export type VarRole =
+  | 'value'
+  | 'growth'
+  | 'price'
+  | 'nominal'
+  | 'share'
+  | 'grdp'
+  | 'grdpNominal'
+  | 'grdpGrowth'
+  | 'series'
+  | 'param'
+  | 'target';
+
+/** A computed or input variable: one row of numbers over the years. */
+export interface Variable extends Slot, Series {
+  readonly id: string;
+  readonly role: VarRole;
+  readonly format: Format;
+  /** The scenario row it comes from (the sector id for sector sub-rows). */
+  readonly rowId: string;
+}
+
+interface InputCell {
+  literal: number;
+  fn: ((i: number) => number) | null;
+  error: CellError | null;
+  blank: boolean;
+  deps: readonly Dep[];
+}
+
+interface VarState extends Variable {
+  /** Input cells by year index; null where the row is computed. */
+  readonly inputs: (InputCell | null)[];
+  kernel: Kernel | null;
+  kernelDeps: (i: number) => Dep[];
+  cell: (i: number) => void;
+}
+
+const rel = (v: number, lo: number, hi = lo): Dep => ({ v, rel: true, lo, hi });
+const abs = (v: number, at: number): Dep => ({ v, rel: false, lo: at, hi: at });
+
+/** Years from the base year to the horizon, inclusive. */
+export function yearsOf(scenario: Scenario): number[] {
+  const { baseYear, horizon } = scenario.meta;
+  return Array.from({ length: Math.max(1, horizon - baseYear + 1) }, (_, i) => baseYear + i);
+}
+
+/**
+ * A scenario compiled for evaluation: variables over typed arrays, formulas compiled once,
+ * and a dependency plan. Editing one input recompiles that cell and recomputes its dependants.
+ */
+export class Model {
+  /** Years of the columns, base year first. */
+  readonly years: readonly number[];
+  readonly baseYear: number;
+  readonly #vars: VarState[] = [];
+  readonly #byId = new Map<string, VarState>();
+  readonly #sink: Sink = { err: null };
+  readonly #env: CompileEnv;
+  #plan!: Plan;
+
+  constructor(scenario: Scenario) {
+    this.years = yearsOf(scenario);
+    this.baseYear = scenario.meta.baseYear;
+    const length = this.years.length;
+    this.#env = { baseYear: this.baseYear, length, resolve: (name) => this.#byId.get(name) };
+    this.#declare(scenario);
+    this.#wire(scenario);
+    for (const v of this.#vars) {
+      v.inputs.forEach((cell, i) => {
+        if (cell) this.#compileInto(cell, inputOf(scenario, v, this.years[i]!));
+      });
+    }
+    this.#replan();
+    this.recalculate();
+  }
+
+  /** All variables in declaration order. */
+  get variables(): readonly Variable[] {
+    return this.#vars;
+  }
+
+  /** A variable by id ("grdp", "manufacturing.share"), or undefined. */
+  get(id: string): Variable | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Whether the cell of variable id in year is an input a user may edit. */
+  isInput(id: string, year: number): boolean {
+    return !!this.#byId.get(id)?.inputs[year - this.baseYear];
+  }
+
+  /** Replaces one input cell and recomputes what depends on it. Throws for a cell that is not an input. */
+  setInput(id: string, year: number, input: CellInput | undefined): void {
+    const v = this.#byId.get(id);
+    const cell = v?.inputs[year - this.baseYear];
+    if (!v || !cell) throw new Error(`not an input cell: ${id} ${year}`);
+    const before = depKey(cell.deps);
+    this.#compileInto(cell, input);
+    if (depKey(cell.deps) !== before) this.#replan();
+    this.#recompute(v.index);
+  }
+
+  /** Recomputes every variable. */
+  recalculate(): void {
+    for (const step of this.#plan.steps) this.#run(step);
+  }
+
+  #recompute(changed: number): void {
+    const dirty = new Uint8Array(this.#vars.length);
+    const queue = [changed];
+    dirty[changed] = 1;
+    for (let q = 0; q < queue.length; q++) {
+      for (const d of this.#plan.dependants[queue[q]!]!) {
+        if (!dirty[d]) {
+          dirty[d] = 1;
+          queue.push(d);
+        }
+      }
+    }
+    for (const step of this.#plan.steps) {
+      if (step.kind === 'row' ? dirty[step.v] : step.vars.some((v) => dirty[v])) this.#run(step);
+    }
+  }
+
+  #run(step: Plan['steps'][number]): void {
+    const length = this.years.length;
+    if (step.kind === 'row') {
+      const cell = this.#vars[step.v]!.cell;
+      for (let i = 0; i < length; i++) cell(i);
+      return;
+    }
+    const cycle = cellError(ErrorCode.CYCLE, 'cycle');
+    for (const c of step.cyclic) {
+      const v = this.#vars[Math.floor(c / length)]!;
+      const i = c % length;
+      v.values[i] = NaN;
+      v.errors[i] = cycle;
+      v.blank[i] = 0;
+    }
+    for (const c of step.order) this.#vars[Math.floor(c / length)]!.cell(c % length);
+  }
+
+  #replan(): void {
+    const length = this.years.length;
+    const nodes = this.#vars.map((v) => ({
+      deps: Array.from({ length }, (_, i) => v.inputs[i]?.deps ?? v.kernelDeps(i)),
+    }));
+    this.#plan = buildPlan(nodes, length);
+  }
+
+  #compileInto(cell: InputCell, input: CellInput | undefined): void {
+    cell.fn = null;
+    cell.error = null;
+    cell.deps = [];
+    cell.blank = false;
+    cell.literal = 0;
+    if (input === undefined || input === '') {
+      cell.blank = true;
+    } else if (typeof input === 'number') {
+      if (Number.isFinite(input)) cell.literal = input;
+      else cell.error = cellError(ErrorCode.NUM, 'notFinite');
+    } else if (!input.startsWith('=')) {
+      cell.error = cellError(ErrorCode.VALUE, 'notANumber', { text: input.slice(0, 40) });
+    } else {
+      const expr = parseFormula(input);
+      const compiled = isCellError(expr) ? expr : compileExpr(expr, this.#env, this.#sink);
+      if (isCellError(compiled)) cell.error = compiled;
+      else {
+        cell.fn = compiled.fn;
+        cell.deps = compiled.deps;
+      }
+    }
+  }
+
+  #add(id: string, role: VarRole, format: Format, rowId: string, inputYears: (i: number) => boolean): VarState {
+    if (this.#byId.has(id)) throw new Error(`duplicate variable id: ${id}`);
+    const length = this.years.length;
+    const v: VarState = {
+      id,
+      role,
+      format,
+      rowId,
+      index: this.#vars.length,
+      values: new Float64Array(length),
+      errors: new Array<CellError | null>(length).fill(null),
+      blank: new Uint8Array(length),
+      inputs: Array.from({ length }, (_, i) =>
+        inputYears(i) ? { literal: 0, fn: null, error: null, blank: true, deps: [] } : null,
+      ),
+      kernel: null,
+      kernelDeps: () => [],
+      cell: () => undefined,
+    };
+    this.#vars.push(v);
+    this.#byId.set(id, v);
+    return v;
+  }
+
+  #declare(scenario: Scenario): void {
+    const all = (): boolean => true;
+    const first = (i: number): boolean => i === 0;
+    const afterFirst = (i: number): boolean => i > 0;
+    const never = (): boolean => false;
+    for (const row of scenario.rows) {
+      if (row.kind === 'sector') {
+        this.#add(row.id, 'value', 'number', row.id, first);
+        this.#add(`${row.id}.growth`, 'growth', 'percent', row.id, afterFirst);
+        this.#add(`${row.id}.price`, 'price', 'percent', row.id, afterFirst);
+        this.#add(`${row.id}.nominal`, 'nominal', 'number', row.id, never);
+        this.#add(`${row.id}.share`, 'share', 'percent', row.id, never);
+      }
+    }
+    this.#add(BUILTIN.grdp, 'grdp', 'number', BUILTIN.grdp, never);
+    this.#add(BUILTIN.grdpNominal, 'grdpNominal', 'number', BUILTIN.grdpNominal, never);
+    this.#add(BUILTIN.grdpGrowth, 'grdpGrowth', 'percent', BUILTIN.grdpGrowth, never);
+    for (const row of scenario.rows) {
+      if (row.kind === 'series') this.#add(row.id, 'series', row.format, row.id, all);
+      else if (row.kind === 'param') this.#add(row.id, 'param', row.format, row.id, first);
+      else if (row.kind === 'target')
+        this.#add(row.id, 'target', this.#byId.get(row.of)?.format ?? 'percent', row.id, all);
+    }
+  }
+
+  #wire(scenario: Scenario): void {
+    const get = (id: string): VarState => this.#byId.get(id)!;
+    const sectors = scenario.rows.filter((r) => r.kind === 'sector').map((r) => r.id);
+    for (const s of sectors) {
+      const [value, growth, price, nominal] = [s, ...SECTOR_PARTS.map((p) => `${s}.${p}`)].map(get) as VarState[] as [
+        VarState,
+        VarState,
+        VarState,
+        VarState,
+      ];
+      this.#setKernel(value, compoundKernel(value, growth), (i) => [rel(value.index, -1), abs(growth.index, i)]);
+      this.#setKernel(nominal, nominalKernel(nominal, value, growth, price), (i) =>
+        i === 0 ? [abs(value.index, 0)] : [rel(nominal.index, -1), abs(growth.index, i), abs(price.index, i)],
+      );
+    }
+    const grdp = get(BUILTIN.grdp);
+    const grdpNominal = get(BUILTIN.grdpNominal);
+    const values = sectors.map(get);
+    const nominals = sectors.map((s) => get(`${s}.nominal`));
+    this.#setKernel(grdp, sumKernel(grdp, values), (i) => values.map((p) => abs(p.index, i)));
+    this.#setKernel(grdpNominal, sumKernel(grdpNominal, nominals), (i) => nominals.map((p) => abs(p.index, i)));
+    for (const s of sectors) {
+      const share = get(`${s}.share`);
+      const nominal = get(`${s}.nominal`);
+      this.#setKernel(share, shareKernel(share, nominal, grdpNominal), (i) => [
+        abs(nominal.index, i),
+        abs(grdpNominal.index, i),
+      ]);
+    }
+    const growth = get(BUILTIN.grdpGrowth);
+    this.#setKernel(growth, growthKernel(growth, grdp), (i) => (i === 0 ? [] : [rel(grdp.index, -1, 0)]));
+    for (const v of this.#vars) {
+      if (v.role === 'param') this.#setKernel(v, fillKernel(v), () => [abs(v.index, 0)]);
+      if (!v.kernel) v.cell = this.#inputCell(v);
+    }
+  }
+
+  #setKernel(v: VarState, kernel: Kernel, deps: (i: number) => Dep[]): void {
+    v.kernel = kernel;
+    v.kernelDeps = deps;
+    const input = this.#inputCell(v);
+    v.cell = (i) => (v.inputs[i] ? input(i) : kernel(i));
+  }
+
+  // Evaluates input cells; years with neither input nor kernel are blank.
+  #inputCell(v: VarState): (i: number) => void {
+    const sink = this.#sink;
+    return (i) => {
+      const cell = v.inputs[i];
+      v.errors[i] = null;
+      v.blank[i] = 0;
+      if (!cell || cell.blank) {
+        v.values[i] = 0;
+        v.blank[i] = 1;
+      } else if (cell.error) {
+        v.values[i] = NaN;
+        v.errors[i] = cell.error;
+      } else if (cell.fn) {
+        sink.err = null;
+        const x = cell.fn(i);
+        if (sink.err) {
+          v.values[i] = NaN;
+          v.errors[i] = sink.err;
+        } else if (!Number.isFinite(x)) {
+          v.values[i] = NaN;
+          v.errors[i] = cellError(ErrorCode.NUM, 'notFinite');
+        } else v.values[i] = x;
+      } else v.values[i] = cell.literal;
+    };
+  }
+}
+
+function depKey(deps: readonly Dep[]): string {
+  return deps.map((d) => `${d.v}:${+d.rel}:${d.lo}:${d.hi}`).join(',');
+}
+
+/** The input a scenario holds for a variable's cell in a year, or undefined for a blank. */
+export function inputOf(
+  scenario: Scenario,
+  v: Pick<Variable, 'id' | 'role' | 'rowId'>,
+  year: number,
+): CellInput | undefined {
+  const row = scenario.rows.find((r) => r.id === v.rowId);
+  if (!row) return undefined;
+  const key = String(year);
+  switch (row.kind) {
+    case 'sector':
+      if (v.role === 'value') return year === scenario.meta.baseYear ? row.base : undefined;
+      if (v.role === 'growth') return row.growth[key];
+      if (v.role === 'price') return row.price[key];
+      return undefined;
+    case 'param':
+      return year === scenario.meta.baseYear ? row.value : undefined;
+    case 'series':
+    case 'target':
+      return row.cells[key];
+  }
+}

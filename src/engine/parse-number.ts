@@ -1,0 +1,114 @@
+import type { Format } from './types';
+
+/** Interface languages; each reads and writes numbers its own way. */
+export type Locale = 'vi' | 'en';
+
+const SEPARATORS: Record<Locale, { decimal: string; group: string }> = {
+  vi: { decimal: ',', group: '.' },
+  en: { decimal: '.', group: ',' },
+};
+
+const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
+
+// Spaces a planner or Excel may put between digit groups: space, no-break space, narrow no-break space.
+const SPACE_GROUPS = /(?<=\d)[ \u00a0\u202f](?=\d)/g;
+
+/**
+ * Reads a number as a planner types it in the given locale: "12,5%", "38.843", "38,843.5", "-1.5e3".
+ * A percent row reads "12.5" as 12.5% (like Excel's automatic percent entry). Returns undefined if
+ * the text is not a number.
+ */
+export function parseLocaleNumber(text: string, locale: Locale, format: Format = 'number'): number | undefined {
+  let s = text.trim().replace(SPACE_GROUPS, '');
+  let sign = 1;
+  if (/^[-\u2212]/.test(s)) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  let percent = format === 'percent';
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trimEnd();
+  }
+  let exponent = '';
+  const exp = /[eE][-+]?\d+$/.exec(s);
+  if (exp) {
+    exponent = exp[0];
+    s = s.slice(0, exp.index);
+  }
+  if (!/^(\d|[.,]\d)[\d.,]*$/.test(s)) return undefined;
+  const plain = normaliseSeparators(s, locale);
+  if (plain === undefined) return undefined;
+  const value = sign * Number(plain + exponent);
+  if (!Number.isFinite(value)) return undefined;
+  return percent ? value / 100 : value;
+}
+
+// Turns "38.843,5" (vi) or "38,843.5" (en) into "38843.5"; undefined when the separators make no sense.
+function normaliseSeparators(s: string, locale: Locale): string | undefined {
+  const dots = count(s, '.');
+  const commas = count(s, ',');
+  if (dots && commas) {
+    // Both kinds: whichever comes last is the decimal mark, whatever the locale.
+    const decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    if (count(s, decimal) > 1) return undefined;
+    const [int, frac] = s.split(decimal) as [string, string];
+    if (!isGrouped(int, group)) return undefined;
+    return int.split(group).join('') + '.' + frac;
+  }
+  if (!dots && !commas) return s;
+  const mark = dots ? '.' : ',';
+  if (count(s, mark) > 1) return isGrouped(s, mark) ? s.split(mark).join('') : undefined;
+  const [int, frac] = s.split(mark) as [string, string];
+  const { decimal } = SEPARATORS[locale];
+  // A lone locale group mark followed by exactly three digits is a thousands separator ("38.843" in vi);
+  // otherwise it is a decimal mark typed in the other convention ("12.5" in vi).
+  const isThousands = mark !== decimal && frac.length === 3 && /^[1-9]\d{0,2}$/.test(int);
+  return isThousands ? int + frac : (int || '0') + '.' + frac;
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
+}
+
+function isGrouped(int: string, group: string): boolean {
+  const parts = int.split(group);
+  return parts.length === 1 || (/^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p)));
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALE[locale], options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Formats a value for display: percent with one decimal ("12,3%"), numbers grouped ("315.800"). */
+export function formatValue(value: number, locale: Locale, format: Format, digits = 1): string {
+  if (format === 'percent') {
+    return formatter(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+      value,
+    );
+  }
+  const abs = Math.abs(value);
+  const decimals = abs >= 100 || abs === 0 ? 0 : abs >= 1 ? 2 : 4;
+  return formatter(locale, { maximumFractionDigits: decimals }).format(value);
+}
+
+/** Formats a stored number for the cell editor so that parseLocaleNumber reads it back unchanged. */
+export function formatForEdit(value: number, locale: Locale, format: Format): string {
+  const shown = format === 'percent' ? value * 100 : value;
+  // 12 significant digits drop binary noise such as 12.499999999999998 without losing typed precision.
+  const text = formatter(locale, { maximumSignificantDigits: 12, useGrouping: false }).format(
+    Number(shown.toPrecision(12)),
+  );
+  return format === 'percent' ? text + '%' : text;
+}

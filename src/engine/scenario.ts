@@ -1,0 +1,141 @@
+import { BUILTIN, SECTOR_PARTS, type VarRole } from './model';
+import { FUNCTIONS, YEAR_SYMBOL } from './parse-formula';
+import type { CellInput, RowDef, Scenario, YearCells } from './types';
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
+const RESERVED: ReadonlySet<string> = new Set([
+  YEAR_SYMBOL,
+  ...Object.values(BUILTIN),
+  ...FUNCTIONS,
+  'and',
+  'or',
+  'not',
+  'xor',
+  'mod',
+  'to',
+  'in',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'end',
+]);
+
+/** Why an identifier cannot name a new row, or undefined if it can. */
+export type IdentifierProblem = 'format' | 'reserved' | 'taken';
+
+/** Checks a proposed row identifier against the syntax, reserved words and existing rows. */
+export function checkIdentifier(scenario: Scenario, id: string, except?: string): IdentifierProblem | undefined {
+  if (!IDENTIFIER.test(id)) return 'format';
+  if (RESERVED.has(id)) return 'reserved';
+  if (scenario.rows.some((r) => r.id === id && r.id !== except)) return 'taken';
+  return undefined;
+}
+
+/** Address of an input cell: a variable id and a year. */
+export interface CellAddress {
+  readonly id: string;
+  readonly year: number;
+}
+
+function setYear(cells: YearCells, year: number, input: CellInput | undefined): YearCells {
+  const next: Record<string, CellInput> = { ...cells };
+  if (input === undefined) delete next[year];
+  else next[year] = input;
+  return next;
+}
+
+/** The row and sub-row ("growth", "price"…) a variable id points at. */
+export function splitVarId(id: string): { rowId: string; part: string | undefined } {
+  const dot = id.indexOf('.');
+  return dot < 0 ? { rowId: id, part: undefined } : { rowId: id.slice(0, dot), part: id.slice(dot + 1) };
+}
+
+/** Returns a copy of the scenario with one input cell replaced (undefined clears it). */
+export function withInput(scenario: Scenario, id: string, year: number, input: CellInput | undefined): Scenario {
+  const { rowId, part } = splitVarId(id);
+  const rows = scenario.rows.map((row): RowDef => {
+    if (row.id !== rowId) return row;
+    switch (row.kind) {
+      case 'sector':
+        if (part === undefined) return { ...row, base: input ?? 0 };
+        if (part === 'growth') return { ...row, growth: setYear(row.growth, year, input) };
+        if (part === 'price') return { ...row, price: setYear(row.price, year, input) };
+        throw new Error(`not an input: ${id}`);
+      case 'param':
+        return { ...row, value: input ?? 0 };
+      case 'series':
+      case 'target':
+        return { ...row, cells: setYear(row.cells, year, input) };
+    }
+  });
+  return { ...scenario, rows };
+}
+
+// Matches a whole identifier that is not a property (".growth") and not a function call.
+function identifierPattern(id: string): RegExp {
+  return new RegExp(`(?<![\\w.])${id}(?![\\w(])`, 'g');
+}
+
+function renameInFormula(input: CellInput, from: string, to: string): CellInput {
+  return typeof input === 'string' && input.startsWith('=') ? input.replace(identifierPattern(from), to) : input;
+}
+
+function mapInputs(row: RowDef, f: (input: CellInput) => CellInput): RowDef {
+  const mapCells = (cells: YearCells): YearCells =>
+    Object.fromEntries(Object.entries(cells).map(([year, input]) => [year, f(input)]));
+  switch (row.kind) {
+    case 'sector':
+      return { ...row, base: f(row.base), growth: mapCells(row.growth), price: mapCells(row.price) };
+    case 'param':
+      return { ...row, value: f(row.value) };
+    case 'series':
+    case 'target':
+      return { ...row, cells: mapCells(row.cells) };
+  }
+}
+
+/** Renames a row and rewrites every formula that references it. The caller checks the new id first. */
+export function renameRow(scenario: Scenario, from: string, to: string): Scenario {
+  const problem = checkIdentifier(scenario, to, from);
+  if (problem) throw new Error(`cannot rename ${from} to ${to}: ${problem}`);
+  const rows = scenario.rows.map((row) => {
+    const renamed = mapInputs(row, (input) => renameInFormula(input, from, to));
+    const withId = row.id === from ? { ...renamed, id: to } : renamed;
+    return withId.kind === 'target' && splitVarId(withId.of).rowId === from
+      ? { ...withId, of: to + withId.of.slice(from.length) }
+      : withId;
+  });
+  const history = Object.fromEntries(
+    Object.entries(scenario.history).map(([id, h]) => {
+      const { rowId } = splitVarId(id);
+      return [rowId === from ? to + id.slice(from.length) : id, h];
+    }),
+  );
+  const meta = scenario.meta.focus === from ? { ...scenario.meta, focus: to } : scenario.meta;
+  return { ...scenario, meta, rows, history };
+}
+
+/** Adds a row at the end. The caller checks the id first. */
+export function addRow(scenario: Scenario, row: RowDef): Scenario {
+  const problem = checkIdentifier(scenario, row.id);
+  if (problem) throw new Error(`cannot add row ${row.id}: ${problem}`);
+  return { ...scenario, rows: [...scenario.rows, row] };
+}
+
+/** Removes a row; formulas that referenced it show #NAME? until fixed. */
+export function deleteRow(scenario: Scenario, id: string): Scenario {
+  return { ...scenario, rows: scenario.rows.filter((r) => r.id !== id) };
+}
+
+/** Variable ids a sector contributes, value first. */
+export function sectorVarIds(sectorId: string): string[] {
+  return [sectorId, ...SECTOR_PARTS.map((p) => `${sectorId}.${p}`)];
+}
+
+/** Key for per-cell maps such as sources: "manufacturing.growth@2026". */
+export function cellKey(id: string, year: number): string {
+  return `${id}@${year}`;
+}
+
+export type { VarRole };

@@ -1,0 +1,145 @@
+import { BUILTIN, type Model } from './model';
+import type { Scenario, TargetRow } from './types';
+
+/** A target threshold in one year against the value the scenario reaches. */
+export interface TargetCheck {
+  readonly targetId: string;
+  readonly of: string;
+  readonly year: number;
+  readonly threshold: number;
+  /** The projected value, or undefined where the cell holds an error. */
+  readonly value: number | undefined;
+  readonly met: boolean | undefined;
+}
+
+/** Average growth of GRDP at constant prices over the projection, against its target. */
+export interface GrowthCheck {
+  readonly from: number;
+  readonly to: number;
+  readonly value: number | undefined;
+  readonly target: number | undefined;
+  readonly met: boolean | undefined;
+}
+
+/** The headline answers: share targets, average growth, and when the final share target is first met. */
+export interface Headline {
+  readonly shareTargets: readonly TargetCheck[];
+  readonly growth: GrowthCheck;
+  /** The share target the first-year answer refers to (the last one in time). */
+  readonly finalShareTarget: TargetCheck | undefined;
+  /** First year the focus share reaches the final share target, or undefined if never by the horizon. */
+  readonly firstYearFinalTargetMet: number | undefined;
+}
+
+function valueAt(model: Model, id: string, year: number): number | undefined {
+  const v = model.get(id);
+  const i = year - model.baseYear;
+  if (!v || i < 0 || i >= model.years.length || v.errors[i] || v.blank[i]) return undefined;
+  return v.values[i];
+}
+
+/** Checks every filled cell of a target row. */
+export function checkTarget(model: Model, row: TargetRow): TargetCheck[] {
+  const target = model.get(row.id);
+  if (!target) return [];
+  const checks: TargetCheck[] = [];
+  model.years.forEach((year, i) => {
+    if (target.blank[i] || target.errors[i]) return;
+    const threshold = target.values[i]!;
+    const value = valueAt(model, row.of, year);
+    checks.push({
+      targetId: row.id,
+      of: row.of,
+      year,
+      threshold,
+      value,
+      met: value === undefined ? undefined : value >= threshold - 1e-12,
+    });
+  });
+  return checks;
+}
+
+/** Computes the headline cards of a scenario from an evaluated model. */
+export function summarize(model: Model, scenario: Scenario): Headline {
+  const shareId = `${scenario.meta.focus}.share`;
+  const targets = scenario.rows.filter((r): r is TargetRow => r.kind === 'target');
+  const shareTargets = targets.filter((t) => t.of === shareId).flatMap((t) => checkTarget(model, t));
+  shareTargets.sort((a, b) => a.year - b.year);
+  const growthTargets = targets.filter((t) => t.of === BUILTIN.grdpGrowth).flatMap((t) => checkTarget(model, t));
+
+  const from = model.baseYear;
+  const to = model.years[model.years.length - 1]!;
+  const start = valueAt(model, BUILTIN.grdp, from);
+  const end = valueAt(model, BUILTIN.grdp, to);
+  const span = to - from;
+  const value =
+    start !== undefined && end !== undefined && start > 0 && span > 0 ? Math.pow(end / start, 1 / span) - 1 : undefined;
+  const target = growthTargets.length
+    ? growthTargets.reduce((s, c) => s + c.threshold, 0) / growthTargets.length
+    : undefined;
+  const growth: GrowthCheck = {
+    from,
+    to,
+    value,
+    target,
+    met: value === undefined || target === undefined ? undefined : value >= target - 1e-12,
+  };
+
+  const finalShareTarget = shareTargets[shareTargets.length - 1];
+  let firstYearFinalTargetMet: number | undefined;
+  if (finalShareTarget) {
+    firstYearFinalTargetMet = model.years.find((year) => {
+      const v = valueAt(model, shareId, year);
+      return v !== undefined && v >= finalShareTarget.threshold - 1e-12;
+    });
+  }
+  return { shareTargets, growth, finalShareTarget, firstYearFinalTargetMet };
+}
+
+/** Series for the chart, aligned on one list of years (history years first). */
+export interface ChartSeries {
+  readonly years: readonly number[];
+  /** Sector ids, bottom of the stack first. */
+  readonly sectors: readonly string[];
+  /** Cumulative current-price values: stacks[k] = sum of sectors 0..k (null before the base year). */
+  readonly stacks: readonly (number | null)[][];
+  /** Sector values themselves (for legends and tooltips). */
+  readonly values: readonly (number | null)[][];
+  /** Projected focus share from the base year on. */
+  readonly share: readonly (number | null)[];
+  /** Recorded focus share (history), null elsewhere. */
+  readonly shareHistory: readonly (number | null)[];
+  /** Share targets at their years, null elsewhere. */
+  readonly shareTargets: readonly (number | null)[];
+}
+
+/** Builds the chart's aligned series from the evaluated model; the UI draws them as they are. */
+export function chartSeries(model: Model, scenario: Scenario): ChartSeries {
+  const shareId = `${scenario.meta.focus}.share`;
+  const history = scenario.history[shareId] ?? {};
+  const firstHistory = Math.min(model.baseYear, ...Object.keys(history).map(Number).filter(Number.isFinite));
+  const to = model.years[model.years.length - 1]!;
+  const years = Array.from({ length: to - firstHistory + 1 }, (_, k) => firstHistory + k);
+  const sectors = scenario.rows.filter((r) => r.kind === 'sector').map((r) => r.id);
+  const at = (id: string, year: number): number | null => valueAt(model, id, year) ?? null;
+  const values = sectors.map((s) => years.map((y) => at(`${s}.nominal`, y)));
+  const stacks: (number | null)[][] = [];
+  values.forEach((row, k) => {
+    stacks.push(
+      row.map((v, j) =>
+        v === null ? null : k === 0 ? v : (stacks[k - 1]![j] ?? null) === null ? null : stacks[k - 1]![j]! + v,
+      ),
+    );
+  });
+  const targetRows = scenario.rows.filter((r): r is TargetRow => r.kind === 'target' && r.of === shareId);
+  const targetAt = new Map(targetRows.flatMap((t) => checkTarget(model, t)).map((c) => [c.year, c.threshold]));
+  return {
+    years,
+    sectors,
+    stacks,
+    values,
+    share: years.map((y) => at(shareId, y)),
+    shareHistory: years.map((y) => history[y] ?? null),
+    shareTargets: years.map((y) => targetAt.get(y) ?? null),
+  };
+}

@@ -1,0 +1,115 @@
+/** A cell's stored input: a number (fractions for percent rows) or a formula string starting with "=". */
+export type CellInput = number | string;
+
+/** Inputs of one row keyed by year ("2026"); a missing key is a blank cell. */
+export type YearCells = Readonly<Record<string, CellInput>>;
+
+/** A label that is either user text or a pair of translations. */
+export type Label = string | { readonly vi: string; readonly en: string };
+
+/** How a row's numbers are shown and typed. */
+export type Format = 'percent' | 'number';
+
+/** A production sector: base-year value, real growth and price change per year. */
+export interface SectorRow {
+  readonly kind: 'sector';
+  readonly id: string;
+  readonly label: Label;
+  readonly base: CellInput;
+  readonly growth: YearCells;
+  readonly price: YearCells;
+}
+
+/** A row with a value or formula in each year. */
+export interface SeriesRow {
+  readonly kind: 'series';
+  readonly id: string;
+  readonly label: Label;
+  readonly format: Format;
+  readonly cells: YearCells;
+}
+
+/** A single value used by formulas, such as the ICOR. */
+export interface ParamRow {
+  readonly kind: 'param';
+  readonly id: string;
+  readonly label: Label;
+  readonly format: Format;
+  readonly value: CellInput;
+}
+
+/** Thresholds that a computed row must reach in the years where a cell is filled. */
+export interface TargetRow {
+  readonly kind: 'target';
+  readonly id: string;
+  readonly label: Label;
+  /** The variable the target applies to, e.g. "manufacturing.share" or "grdp_growth". */
+  readonly of: string;
+  readonly cells: YearCells;
+}
+
+/** Any row a scenario can hold. */
+export type RowDef = SectorRow | SeriesRow | ParamRow | TargetRow;
+
+/** Scenario-wide settings. */
+export interface ScenarioMeta {
+  readonly name: string;
+  readonly region: Label;
+  readonly baseYear: number;
+  readonly horizon: number;
+  /** Unit of sector values, e.g. { vi: 'tỷ đồng', en: 'billion VND' }. */
+  readonly unit: Label;
+  /** Id of the sector whose share the headline targets follow. */
+  readonly focus: string;
+}
+
+/** A full scenario: settings, rows and recorded actuals before/at the base year. */
+export interface Scenario {
+  readonly meta: ScenarioMeta;
+  readonly rows: readonly RowDef[];
+  /** Actual values by variable id then year; drawn as history, never computed. */
+  readonly history: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** Error codes of a cell, shown as in a spreadsheet. */
+export const ErrorCode = {
+  CYCLE: '#CYCLE',
+  NAME: '#NAME?',
+  SYNTAX: '#SYNTAX',
+  DIV0: '#DIV/0',
+  NUM: '#NUM',
+  REF: '#REF',
+  VALUE: '#VALUE',
+} as const;
+
+/** One of the cell error codes. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Message keys of cell errors; the UI translates them through the i18n dictionaries. */
+export type ErrorKey =
+  | 'cycle'
+  | 'dependsOnCycle'
+  | 'unknownName'
+  | 'forbiddenFunction'
+  | 'forbiddenSyntax'
+  | 'syntax'
+  | 'tooLong'
+  | 'tooDeep'
+  | 'divByZero'
+  | 'notFinite'
+  | 'yearOutOfRange'
+  | 'notANumber'
+  | 'badArguments'
+  | 'rangeOutsideAggregate';
+
+/** A formula problem as a value: a code, a message key and its arguments. */
+export interface CellError {
+  readonly code: ErrorCode;
+  readonly key: ErrorKey;
+  readonly args?: Readonly<Record<string, string | number>>;
+}
+
+/** Creates a cell error value. */
+export function cellError(code: ErrorCode, key: ErrorKey, args?: Record<string, string | number>): CellError {
+  return args ? { code, key, args } : { code, key };
+}
