@@ -23,3 +23,4 @@ export {
   type GrowthCheck,
   type ChartSeries,
 } from './summary';
+export { sheetRows, sheetColumns, type SheetRow, type SheetColumn, type RowGroup } from './layout';

@@ -1,0 +1,63 @@
+import { BUILTIN, type Model, type VarRole } from './model';
+import type { Format, Label, Scenario } from './types';
+
+/** The groups of rows in the sheet, in display order. */
+export type RowGroup = 'sectors' | 'totals' | 'shares' | 'targets' | 'custom';
+
+/** One line of the sheet: which variable it shows and how to name it. */
+export interface SheetRow {
+  readonly id: string;
+  readonly role: VarRole;
+  readonly group: RowGroup;
+  readonly format: Format;
+  /** The label of the scenario row it belongs to (a sector's name for its sub-rows). */
+  readonly label: Label;
+  /** True for rows the user added (series and parameters), which can be renamed and deleted. */
+  readonly custom: boolean;
+  /** True for the sector whose share the targets follow. */
+  readonly focus: boolean;
+}
+
+/** A column of the sheet. */
+export interface SheetColumn {
+  readonly year: number;
+  readonly kind: 'history' | 'base' | 'projection';
+}
+
+/** Lists the sheet's rows in groups; price and current-price rows only when asked. */
+export function sheetRows(scenario: Scenario, options: { prices: boolean }): SheetRow[] {
+  const rows: SheetRow[] = [];
+  const sectors = scenario.rows.filter((r) => r.kind === 'sector');
+  const focus = scenario.meta.focus;
+  const push = (id: string, role: VarRole, group: RowGroup, format: Format, label: Label, flags = {}) =>
+    rows.push({ id, role, group, format, label, custom: false, focus: false, ...flags });
+  for (const s of sectors) {
+    push(s.id, 'value', 'sectors', 'number', s.label, { focus: s.id === focus });
+    push(`${s.id}.growth`, 'growth', 'sectors', 'percent', s.label, { focus: s.id === focus });
+    if (options.prices) {
+      push(`${s.id}.price`, 'price', 'sectors', 'percent', s.label);
+      push(`${s.id}.nominal`, 'nominal', 'sectors', 'number', s.label);
+    }
+  }
+  push(BUILTIN.grdp, 'grdp', 'totals', 'number', 'GRDP');
+  push(BUILTIN.grdpNominal, 'grdpNominal', 'totals', 'number', 'GRDP');
+  push(BUILTIN.grdpGrowth, 'grdpGrowth', 'totals', 'percent', 'GRDP');
+  for (const s of sectors) push(`${s.id}.share`, 'share', 'shares', 'percent', s.label, { focus: s.id === focus });
+  for (const r of scenario.rows) {
+    if (r.kind === 'target') push(r.id, 'target', 'targets', 'percent', r.label);
+  }
+  for (const r of scenario.rows) {
+    if (r.kind === 'param' || r.kind === 'series') push(r.id, r.kind, 'custom', r.format, r.label, { custom: true });
+  }
+  return rows;
+}
+
+/** The sheet's columns: recorded years before the base year, the base year, then projection years. */
+export function sheetColumns(scenario: Scenario, model: Model): SheetColumn[] {
+  const historyYears = Object.values(scenario.history).flatMap((h) => Object.keys(h).map(Number));
+  const first = Math.min(model.baseYear, ...historyYears.filter(Number.isInteger));
+  const columns: SheetColumn[] = [];
+  for (let y = first; y < model.baseYear; y++) columns.push({ year: y, kind: 'history' });
+  for (const year of model.years) columns.push({ year, kind: year === model.baseYear ? 'base' : 'projection' });
+  return columns;
+}

@@ -1,0 +1,278 @@
+import { formatForEdit, type SheetColumn, type SheetRow } from '../engine';
+import type { LocaleState } from './locale.svelte';
+import { readCellText, type CellChange, type Sheet } from './sheet.svelte';
+
+/** A rectangle of cells by row and column index, inclusive. */
+export interface Range {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Parses tab-separated text (as Excel copies it) into rows of cells. */
+export function parseTsv(text: string): string[][] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line) => line.split('\t'));
+}
+
+/** Selection, editing and keyboard behaviour of the sheet grid. */
+export class GridState {
+  readonly sheet: Sheet;
+  readonly locale: LocaleState;
+  #row = $state(0);
+  #col = $state(0);
+  #anchorRow = $state(0);
+  #anchorCol = $state(0);
+  editing = $state(false);
+  draft = $state('');
+
+  constructor(sheet: Sheet, locale: LocaleState) {
+    this.sheet = sheet;
+    this.locale = locale;
+    // Start on the first editable projection cell, where a planner begins.
+    const col = sheet.columns.findIndex((c) => c.kind === 'projection');
+    const row = sheet.rows.findIndex((r) => r.role === 'growth');
+    this.#moveTo(Math.max(row, 0), Math.max(col, 0), false);
+  }
+
+  /** Active row index, kept inside the sheet when rows come and go. */
+  get row(): number {
+    return Math.min(this.#row, this.sheet.rows.length - 1);
+  }
+
+  /** Active column index. */
+  get col(): number {
+    return Math.min(this.#col, this.sheet.columns.length - 1);
+  }
+
+  /** The row of the active cell. */
+  get activeRow(): SheetRow | undefined {
+    return this.sheet.rows[this.row];
+  }
+
+  /** The column of the active cell. */
+  get activeColumn(): SheetColumn | undefined {
+    return this.sheet.columns[this.col];
+  }
+
+  /** The selected rectangle (the active cell alone unless extended with Shift). */
+  get selection(): Range {
+    const anchorRow = Math.min(this.#anchorRow, this.sheet.rows.length - 1);
+    const anchorCol = Math.min(this.#anchorCol, this.sheet.columns.length - 1);
+    return {
+      top: Math.min(this.row, anchorRow),
+      bottom: Math.max(this.row, anchorRow),
+      left: Math.min(this.col, anchorCol),
+      right: Math.max(this.col, anchorCol),
+    };
+  }
+
+  /** Whether a cell is inside the selection. */
+  isSelected(row: number, col: number): boolean {
+    const s = this.selection;
+    return row >= s.top && row <= s.bottom && col >= s.left && col <= s.right;
+  }
+
+  /** Moves the active cell, optionally extending the selection. */
+  select(row: number, col: number, extend = false): void {
+    if (this.editing) this.commit();
+    this.#moveTo(row, col, extend);
+  }
+
+  #moveTo(row: number, col: number, extend: boolean): void {
+    this.#row = Math.max(0, Math.min(this.sheet.rows.length - 1, row));
+    this.#col = Math.max(0, Math.min(this.sheet.columns.length - 1, col));
+    if (!extend) {
+      this.#anchorRow = this.#row;
+      this.#anchorCol = this.#col;
+    }
+  }
+
+  #isActiveInput(): boolean {
+    const r = this.activeRow;
+    const c = this.activeColumn;
+    return !!r && !!c && this.sheet.isInput(r.id, c.year);
+  }
+
+  /** The text the editor starts from: the formula, or the number as the locale writes it. */
+  editText(): string {
+    const r = this.activeRow;
+    const c = this.activeColumn;
+    if (!r || !c) return '';
+    const input = this.sheet.inputAt(r.id, c.year);
+    if (input === undefined) return '';
+    return typeof input === 'number' ? formatForEdit(input, this.locale.current, r.format) : input;
+  }
+
+  /** Starts editing the active cell, with its content or with a typed first character. */
+  startEdit(initial?: string): boolean {
+    if (!this.#isActiveInput()) {
+      this.sheet.status = { key: 'status.readOnly' };
+      return false;
+    }
+    this.draft = initial ?? this.editText();
+    this.editing = true;
+    return true;
+  }
+
+  /** Writes the draft into the active cell. */
+  commit(): void {
+    if (!this.editing) return;
+    this.editing = false;
+    const r = this.activeRow;
+    const c = this.activeColumn;
+    if (!r || !c) return;
+    if (this.draft === this.editText()) return;
+    this.sheet.setCellText(r.id, c.year, this.draft, this.locale.current);
+  }
+
+  /** Leaves the editor without changing the cell. */
+  cancel(): void {
+    this.editing = false;
+  }
+
+  /** Resets the selected input cells to the template (the Delete key). */
+  resetSelection(): void {
+    this.sheet.resetCells(this.#selectedInputs());
+  }
+
+  /** Copies the active cell's input across the rest of its row (Ctrl+R). */
+  fillRight(): void {
+    const r = this.activeRow;
+    const c = this.activeColumn;
+    if (r && c) this.sheet.fillRight(r.id, c.year);
+  }
+
+  #selectedInputs(): { id: string; year: number }[] {
+    const s = this.selection;
+    const cells: { id: string; year: number }[] = [];
+    for (let r = s.top; r <= s.bottom; r++) {
+      for (let c = s.left; c <= s.right; c++) {
+        const id = this.sheet.rows[r]!.id;
+        const year = this.sheet.columns[c]!.year;
+        if (this.sheet.isInput(id, year)) cells.push({ id, year });
+      }
+    }
+    return cells;
+  }
+
+  /** The selection as tab-separated values, numbers written the locale's way at full precision. */
+  copyText(): string {
+    const s = this.selection;
+    const lines: string[] = [];
+    for (let r = s.top; r <= s.bottom; r++) {
+      const row = this.sheet.rows[r]!;
+      const cells: string[] = [];
+      for (let c = s.left; c <= s.right; c++) {
+        const view = this.sheet.view(row, this.sheet.columns[c]!, this.locale.current);
+        if (view.error) cells.push(view.error.code);
+        else if (view.value === undefined || view.kind === 'empty') cells.push('');
+        else cells.push(formatForEdit(view.value, this.locale.current, row.format));
+      }
+      lines.push(cells.join('\t'));
+    }
+    this.sheet.status = { key: 'status.copied', args: { count: (s.bottom - s.top + 1) * (s.right - s.left + 1) } };
+    return lines.join('\n');
+  }
+
+  /** Pastes tab-separated text at the selection; one value pasted into a larger selection fills it. */
+  paste(text: string): void {
+    const block = parseTsv(text);
+    const s = this.selection;
+    const single = block.length === 1 && block[0]!.length === 1;
+    const height = single ? s.bottom - s.top + 1 : block.length;
+    const width = single ? s.right - s.left + 1 : Math.max(...block.map((line) => line.length));
+    const changes: CellChange[] = [];
+    let skipped = 0;
+    for (let dr = 0; dr < height; dr++) {
+      for (let dc = 0; dc < width; dc++) {
+        const cellText = single ? block[0]![0]! : block[dr]![dc];
+        if (cellText === undefined) continue;
+        const row = this.sheet.rows[s.top + dr];
+        const column = this.sheet.columns[s.left + dc];
+        if (!row || !column || !this.sheet.isInput(row.id, column.year)) {
+          skipped++;
+          continue;
+        }
+        changes.push({ id: row.id, year: column.year, input: readCellText(cellText, this.locale.current, row.format) });
+      }
+    }
+    const count = this.sheet.setCells(changes);
+    this.sheet.status = skipped
+      ? { key: 'status.pasteSkipped', args: { count, skipped } }
+      : { key: 'status.pasted', args: { count } };
+    if (!single) this.#moveTo(s.top + height - 1, s.left + width - 1, true);
+  }
+
+  /** Handles a key press on the grid (not in the editor); returns true when it used the key. */
+  keydown(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key;
+    if (mod) {
+      const lower = key.toLowerCase();
+      if (lower === 'z' && !e.shiftKey) this.sheet.undo();
+      else if (lower === 'y' || (lower === 'z' && e.shiftKey)) this.sheet.redo();
+      else if (lower === 'r') this.fillRight();
+      else if (key === 'Home') this.#moveTo(0, 0, e.shiftKey);
+      else if (key === 'End') this.#moveTo(this.sheet.rows.length - 1, this.sheet.columns.length - 1, e.shiftKey);
+      else return false;
+      return true;
+    }
+    switch (key) {
+      case 'ArrowUp':
+        this.#moveTo(this.row - 1, this.col, e.shiftKey);
+        return true;
+      case 'ArrowDown':
+        this.#moveTo(this.row + 1, this.col, e.shiftKey);
+        return true;
+      case 'ArrowLeft':
+        this.#moveTo(this.row, this.col - 1, e.shiftKey);
+        return true;
+      case 'ArrowRight':
+        this.#moveTo(this.row, this.col + 1, e.shiftKey);
+        return true;
+      case 'Home':
+        this.#moveTo(this.row, 0, e.shiftKey);
+        return true;
+      case 'End':
+        this.#moveTo(this.row, this.sheet.columns.length - 1, e.shiftKey);
+        return true;
+      case 'Tab':
+        this.#moveTo(this.row, this.col + (e.shiftKey ? -1 : 1), false);
+        return true;
+      case 'Enter':
+      case 'F2':
+        this.startEdit();
+        return true;
+      case 'Delete':
+      case 'Backspace':
+        this.resetSelection();
+        return true;
+      case 'Escape':
+        this.#moveTo(this.row, this.col, false);
+        return true;
+    }
+    if (key.length === 1 && !e.altKey) return this.startEdit(key);
+    return false;
+  }
+
+  /** Handles a key press inside the cell editor; returns true when it used the key. */
+  editorKeydown(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): boolean {
+    switch (e.key) {
+      case 'Enter':
+        this.commit();
+        this.#moveTo(this.row + (e.shiftKey ? -1 : 1), this.col, false);
+        return true;
+      case 'Tab':
+        this.commit();
+        this.#moveTo(this.row, this.col + (e.shiftKey ? -1 : 1), false);
+        return true;
+      case 'Escape':
+        this.cancel();
+        return true;
+    }
+    return false;
+  }
+}

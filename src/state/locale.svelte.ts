@@ -1,0 +1,52 @@
+import type { Label, Locale } from '../engine';
+import { isLocale, labelText, translate, type MessageKey } from '../i18n';
+
+const STORAGE_KEY = 'grdp-scenarios.lang';
+
+/** Reads the language from ?lang=, then the remembered choice, else Vietnamese. */
+export function initialLocale(search: string, remembered: string | null): Locale {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once at start, not state
+  const fromUrl = new URLSearchParams(search).get('lang');
+  if (isLocale(fromUrl)) return fromUrl;
+  return isLocale(remembered) ? remembered : 'vi';
+}
+
+function readRemembered(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage can be blocked (private modes); the default language still works.
+    return null;
+  }
+}
+
+/** The interface language: chosen by URL or switch, remembered across visits. */
+export class LocaleState {
+  current = $state<Locale>('vi');
+
+  constructor(search = globalThis.location?.search ?? '') {
+    this.current = initialLocale(search, readRemembered());
+  }
+
+  /** Switches language, remembers it and keeps a ?lang= in the address in step. */
+  set(locale: Locale): void {
+    this.current = locale;
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Remembering is a convenience; the switch itself has worked.
+    }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway copy to rewrite the address
+    const url = new URL(globalThis.location.href);
+    if (url.searchParams.has('lang')) {
+      url.searchParams.set('lang', locale);
+      history.replaceState(history.state, '', url);
+    }
+  }
+
+  /** Translates a key in the current language. */
+  t = (key: MessageKey, args?: Readonly<Record<string, string | number>>): string => translate(this.current, key, args);
+
+  /** Picks a label's text in the current language. */
+  label = (label: Label): string => labelText(label, this.current);
+}

@@ -1,0 +1,318 @@
+import {
+  addRow,
+  cellKey,
+  chartSeries,
+  checkIdentifier,
+  deleteRow,
+  formatValue,
+  inputOf,
+  Model,
+  parseLocaleNumber,
+  renameRow,
+  sheetColumns,
+  sheetRows,
+  summarize,
+  withInput,
+  type CellError,
+  type CellInput,
+  type Format,
+  type IdentifierProblem,
+  type Locale,
+  type RowDef,
+  type Scenario,
+  type SheetColumn,
+  type SheetRow,
+} from '../engine';
+import type { MessageKey } from '../i18n';
+import type { Template } from '../templates/types';
+
+/** Longest text a cell keeps; anything longer is an error value either way. */
+export const MAX_CELL_TEXT = 2000;
+
+/** An input change of one cell. */
+export interface CellChange {
+  readonly id: string;
+  readonly year: number;
+  readonly input: CellInput | undefined;
+}
+
+/** What the grid shows in one cell. */
+export interface CellView {
+  readonly kind: 'input' | 'computed' | 'history' | 'empty';
+  readonly text: string;
+  readonly value: number | undefined;
+  readonly error: CellError | undefined;
+  readonly formula: string | undefined;
+  /** The cell's input differs from the template's. */
+  readonly changed: boolean;
+  readonly source: string | undefined;
+}
+
+/** A message for the status line, translated by the UI. */
+export interface Status {
+  readonly key: MessageKey;
+  readonly args?: Readonly<Record<string, string | number>>;
+}
+
+interface Edit {
+  readonly before: Scenario;
+  readonly after: Scenario;
+  /** Cells changed, or undefined when the structure changed and the model must be rebuilt. */
+  readonly cells: readonly { id: string; year: number }[] | undefined;
+}
+
+const UNDO_LIMIT = 500;
+
+/** Converts typed text into a cell input: blank, a formula, a number read by locale, or kept text. */
+export function readCellText(text: string, locale: Locale, format: Format): CellInput | undefined {
+  const trimmed = text.trim().slice(0, MAX_CELL_TEXT);
+  if (trimmed === '') return undefined;
+  if (trimmed.startsWith('=')) return trimmed;
+  return parseLocaleNumber(trimmed, locale, format) ?? trimmed;
+}
+
+function sameInput(a: CellInput | undefined, b: CellInput | undefined): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-12);
+}
+
+// Inputs show the precision they were typed with (20.45%), computed cells one decimal.
+function inputDigits(value: number, format: Format): number {
+  const scaled = format === 'percent' ? value * 100 : value;
+  for (let d = 1; d < 3; d++) if (Math.abs(Math.round(scaled * 10 ** d) - scaled * 10 ** d) < 1e-6) return d;
+  return 3;
+}
+
+/** The scenario being edited: inputs, evaluated model, undo history and derived results. */
+export class Sheet {
+  readonly template: Template;
+  scenario = $state.raw<Scenario>() as Scenario;
+  showPrices = $state(false);
+  status = $state.raw<Status | null>(null);
+  #model: Model;
+  // Bumped after every model change: the model is mutable, so $derived values read this to re-run.
+  #version = $state(0);
+  #undo = $state.raw<readonly Edit[]>([]);
+  #redo = $state.raw<readonly Edit[]>([]);
+
+  constructor(template: Template, scenario: Scenario = template.scenario) {
+    this.template = template;
+    this.scenario = scenario;
+    this.#model = new Model(scenario);
+  }
+
+  /** The evaluated model; read through the derived values so that reactivity follows edits. */
+  get model(): Model {
+    void this.#version;
+    return this.#model;
+  }
+
+  rows: SheetRow[] = $derived(sheetRows(this.scenario, { prices: this.showPrices }));
+  columns: SheetColumn[] = $derived(sheetColumns(this.scenario, this.model));
+  headline = $derived(summarize(this.model, this.scenario));
+  chart = $derived(chartSeries(this.model, this.scenario));
+  canUndo = $derived(this.#undo.length > 0);
+  canRedo = $derived(this.#redo.length > 0);
+  editCount = $derived(this.#countEdits());
+
+  /** Whether the cell of variable id in year takes input. */
+  isInput(id: string, year: number): boolean {
+    return this.model.isInput(id, year);
+  }
+
+  /** The scenario's input in a cell (undefined for blank or computed). */
+  inputAt(id: string, year: number): CellInput | undefined {
+    const v = this.model.get(id);
+    return v && this.model.isInput(id, year) ? inputOf(this.scenario, v, year) : undefined;
+  }
+
+  /** The template's input in a cell, which Delete and reset restore. */
+  templateInput(id: string, year: number): CellInput | undefined {
+    const v = this.model.get(id);
+    return v ? inputOf(this.template.scenario, v, year) : undefined;
+  }
+
+  /** Source of a cell's figure in the template, if any. */
+  sourceOf(id: string, year: number): string | undefined {
+    return this.template.sources[cellKey(id, year)] ?? this.template.sources[id];
+  }
+
+  /** What to show in one cell. */
+  view(row: SheetRow, column: SheetColumn, locale: Locale): CellView {
+    const { id, format } = row;
+    const year = column.year;
+    const model = this.model;
+    const history = this.scenario.history[id]?.[year];
+    const i = year - model.baseYear;
+    const v = model.get(id);
+    const isInput = model.isInput(id, year);
+    const source = this.sourceOf(id, year);
+    const empty: CellView = {
+      kind: 'empty',
+      text: '',
+      value: undefined,
+      error: undefined,
+      formula: undefined,
+      changed: false,
+      source: undefined,
+    };
+    if (!v || i < 0 || i >= model.years.length || (row.role === 'param' && i > 0) || (!isInput && v.blank[i])) {
+      if (history === undefined) return empty;
+      return { ...empty, kind: 'history', text: formatValue(history, locale, format, 1), value: history, source };
+    }
+    const error = v.errors[i] ?? undefined;
+    const value = error ? undefined : v.values[i];
+    if (!isInput) {
+      const text = error ? error.code : formatValue(value!, locale, format, 1);
+      return { ...empty, kind: 'computed', text, value, error };
+    }
+    const input = inputOf(this.scenario, v, year);
+    const changed = !sameInput(input, this.templateInput(id, year));
+    const formula = typeof input === 'string' && input.startsWith('=') ? input : undefined;
+    let text = '';
+    if (error) text = error.code;
+    else if (!v.blank[i]) text = formatValue(value!, locale, format, formula ? 1 : inputDigits(value!, format));
+    return { kind: 'input', text, value, error, formula, changed, source };
+  }
+
+  /** Applies typed text to a cell, read in the given locale. Returns false for a computed cell. */
+  setCellText(id: string, year: number, text: string, locale: Locale): boolean {
+    const v = this.model.get(id);
+    if (!v || !this.model.isInput(id, year)) {
+      this.status = { key: 'status.readOnly' };
+      return false;
+    }
+    this.setCells([{ id, year, input: readCellText(text, locale, v.format) }]);
+    return true;
+  }
+
+  /** Applies several input changes as one undoable edit; changes to computed cells are ignored. */
+  setCells(changes: readonly CellChange[]): number {
+    const accepted = changes.filter((c) => this.#model.isInput(c.id, c.year));
+    if (accepted.length === 0) return 0;
+    const before = this.scenario;
+    let after = before;
+    for (const c of accepted) after = withInput(after, c.id, c.year, c.input);
+    this.#apply({ before, after, cells: accepted.map(({ id, year }) => ({ id, year })) });
+    return accepted.length;
+  }
+
+  /** Copies a cell's input to the input cells to its right in the same row. */
+  fillRight(id: string, year: number): number {
+    const input = this.inputAt(id, year);
+    const targets = this.#model.years.filter((y) => y > year && this.#model.isInput(id, y));
+    const count = this.setCells(targets.map((y) => ({ id, year: y, input })));
+    this.status = count ? { key: 'status.filled', args: { count } } : { key: 'status.nothingToFill' };
+    return count;
+  }
+
+  /** Restores cells to their template inputs. */
+  resetCells(cells: readonly { id: string; year: number }[]): number {
+    const count = this.setCells(cells.map(({ id, year }) => ({ id, year, input: this.templateInput(id, year) })));
+    this.status = { key: 'status.reset', args: { count } };
+    return count;
+  }
+
+  /** Restores the whole scenario to the template (undoable). */
+  resetAll(): void {
+    if (this.scenario === this.template.scenario) return;
+    this.#apply({ before: this.scenario, after: this.template.scenario, cells: undefined });
+  }
+
+  /** Undoes the last edit. */
+  undo(): void {
+    const edit = this.#undo[this.#undo.length - 1];
+    if (!edit) return;
+    this.#undo = this.#undo.slice(0, -1);
+    this.#redo = [...this.#redo, edit];
+    this.#switchTo(edit.after, edit.before, edit.cells);
+    this.status = { key: 'status.undone' };
+  }
+
+  /** Redoes the last undone edit. */
+  redo(): void {
+    const edit = this.#redo[this.#redo.length - 1];
+    if (!edit) return;
+    this.#redo = this.#redo.slice(0, -1);
+    this.#undo = [...this.#undo, edit];
+    this.#switchTo(edit.before, edit.after, edit.cells);
+    this.status = { key: 'status.redone' };
+  }
+
+  /** Why an identifier cannot name a new or renamed row, if it cannot. */
+  checkId(id: string, except?: string): IdentifierProblem | undefined {
+    return checkIdentifier(this.scenario, id, except);
+  }
+
+  /** Adds a custom row (undoable). */
+  addRow(row: RowDef): void {
+    this.#apply({ before: this.scenario, after: addRow(this.scenario, row), cells: undefined });
+  }
+
+  /** Deletes a row (undoable); formulas that used it show #NAME?. */
+  deleteRow(id: string): void {
+    this.#apply({ before: this.scenario, after: deleteRow(this.scenario, id), cells: undefined });
+  }
+
+  /** Renames a row and every reference to it in formulas (undoable). */
+  renameRow(from: string, to: string): void {
+    this.#apply({ before: this.scenario, after: renameRow(this.scenario, from, to), cells: undefined });
+  }
+
+  /** Changes the last projected year (undoable). */
+  setHorizon(horizon: number): void {
+    const baseYear = this.scenario.meta.baseYear;
+    const clamped = Math.min(2050, Math.max(baseYear + 1, Math.round(horizon)));
+    if (clamped === this.scenario.meta.horizon) return;
+    this.#apply({
+      before: this.scenario,
+      after: { ...this.scenario, meta: { ...this.scenario.meta, horizon: clamped } },
+      cells: undefined,
+    });
+  }
+
+  /** Changes the base year, keeping inputs keyed by year (undoable). */
+  setBaseYear(baseYear: number): void {
+    const year = Math.round(baseYear);
+    const meta = this.scenario.meta;
+    if (year === meta.baseYear || year < 1990 || year >= meta.horizon) return;
+    this.#apply({
+      before: this.scenario,
+      after: { ...this.scenario, meta: { ...meta, baseYear: year } },
+      cells: undefined,
+    });
+  }
+
+  #apply(edit: Edit): void {
+    this.#switchTo(edit.before, edit.after, edit.cells);
+    this.#undo = [...this.#undo.slice(-(UNDO_LIMIT - 1)), edit];
+    this.#redo = [];
+  }
+
+  #switchTo(from: Scenario, to: Scenario, cells: Edit['cells']): void {
+    this.scenario = to;
+    if (cells) {
+      for (const { id, year } of cells) {
+        const v = this.#model.get(id)!;
+        this.#model.setInput(id, year, inputOf(to, v, year));
+      }
+    } else if (from !== to) {
+      this.#model = new Model(to);
+    }
+    this.#version++;
+  }
+
+  #countEdits(): number {
+    void this.#version;
+    let count = 0;
+    for (const v of this.#model.variables) {
+      for (const year of this.#model.years) {
+        if (
+          this.#model.isInput(v.id, year) &&
+          !sameInput(inputOf(this.scenario, v, year), inputOf(this.template.scenario, v, year))
+        )
+          count++;
+      }
+    }
+    return count;
+  }
+}
