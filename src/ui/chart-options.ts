@@ -21,7 +21,7 @@ export interface ChartInput {
   /** Formats a GRDP value (axis ticks and legend). */
   readonly formatValue: (v: number) => string;
   /** Formats a share (axis ticks, legend and target labels). */
-  readonly formatPercent: (v: number) => string;
+  readonly formatPercent: (v: number, digits?: number) => string;
 }
 
 /** Okabe–Ito colours for the sector areas, bottom of the stack first; vermillion and black are kept for the share. */
@@ -278,7 +278,7 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
     ],
     bands,
     scales: {
-      // Half a marker of room at both ends, so the first and last years' markers clear the axes.
+      // A little room at both ends, so the first and last years' markers clear the axes.
       x: { time: false, range: (_u, min, max) => [min - X_MARGIN, max + X_MARGIN] },
       grdp: { range: (u) => [0, chartScales(u, sectorCount).grdp] },
       share: { range: (u) => [0, chartScales(u, sectorCount).share] },
@@ -311,7 +311,11 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
         labelSize: 20,
         size: fitAxis,
         splits: (u, _axis, _min, max) => evenSplits(max, chartScales(u, sectorCount).divisions),
-        values: (_u, splits) => splits.map((v) => input.formatPercent(v)),
+        // Ticks usually fall on whole percentages: show decimals only when a tick needs them.
+        values: (_u, splits) => {
+          const whole = splits.every((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9);
+          return splits.map((v) => input.formatPercent(v, whole ? 0 : 1));
+        },
         grid: { show: false },
       },
     ],
