@@ -270,14 +270,23 @@ export class Sheet {
     });
   }
 
-  /** Changes the base year, keeping inputs keyed by year (undoable). */
+  /**
+   * Changes the base year (undoable). Moving it forward rebases each sector on its projected value in
+   * the new base year, so the projection after it is unchanged; moving it back keeps the base values.
+   */
   setBaseYear(baseYear: number): void {
     const year = Math.round(baseYear);
     const meta = this.scenario.meta;
     if (year === meta.baseYear || year < 1990 || year >= meta.horizon) return;
+    const i = year - meta.baseYear;
+    const rows = this.scenario.rows.map((row) => {
+      const value = this.#model.get(row.id);
+      if (row.kind !== 'sector' || i < 0 || !value || value.errors[i]) return row;
+      return { ...row, base: value.values[i]! };
+    });
     this.#apply({
       before: this.scenario,
-      after: { ...this.scenario, meta: { ...meta, baseYear: year } },
+      after: { ...this.scenario, rows, meta: { ...meta, baseYear: year } },
       cells: undefined,
     });
   }

@@ -82,6 +82,18 @@ describe('Sheet', () => {
     expect(sheet.model.years.at(-1)).toBe(2050);
   });
 
+  it('rebases sectors when the base year moves forward, leaving the projection unchanged', () => {
+    const sheet = new Sheet(quangNinh);
+    const before = sheet.model.get('grdp')!.values[2028 - 2023]!;
+    const mfg2025 = sheet.model.get('manufacturing')!.values[2025 - 2023]!;
+    sheet.setBaseYear(2025);
+    expect(sheet.model.baseYear).toBe(2025);
+    expect(sheet.inputAt('manufacturing', 2025)).toBeCloseTo(mfg2025, 9);
+    expect(sheet.model.get('grdp')!.values[2028 - 2025]).toBeCloseTo(before, 6);
+    sheet.undo();
+    expect(sheet.model.baseYear).toBe(2023);
+  });
+
   it('adds, renames and deletes a custom row with its references', () => {
     const sheet = new Sheet(quangNinh);
     sheet.addRow({ kind: 'param', id: 'k', label: 'k', format: 'number', value: 2 });

@@ -126,6 +126,8 @@ export const quangNinh: Template = {
     'other_industry.price': 'assumption: no relative price change',
     'services.price': 'assumption: no relative price change',
     'taxes.price': 'assumption: no relative price change',
+    share_target:
+      'Resolution 01-NQ/TU (16/11/2020) sets manufacturing share targets for 2025 and 2030 only (seeds/001)',
     'share_target@2025': 'Resolution 01-NQ/TU (16/11/2020): seeds/001, seeds/003',
     'share_target@2030': `seeds/001 (several press reports give 20%: ${ANTT}; ${VNECONOMY})`,
     growth_target: 'Provincial plan 2021–2030, Decision 80/QĐ-TTg (11/02/2023), qdnd.vn',
