@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { quangNinh } from '../templates/quang-ninh';
 import { Model } from './model';
 import { withInput } from './scenario';
@@ -248,5 +249,64 @@ describe('editing', () => {
   it('refuses to edit a computed cell', () => {
     const m = new Model(quangNinh.scenario);
     expect(() => m.setInput('grdp', 2025, 1)).toThrow();
+  });
+});
+
+describe('incremental recomputation', () => {
+  const inputs = [
+    'manufacturing.growth',
+    'services.growth',
+    'agriculture.price',
+    'icor',
+    'manufacturing',
+    'investment',
+  ];
+  const texts = [
+    0.3,
+    -0.05,
+    '=grdp_growth[t-1]',
+    '=manufacturing.growth[t-1] + 1%',
+    '=grdp[2025] / grdp[2024] - 1',
+    '=services.growth * 0.8',
+    '=mean(grdp_growth[2024:2026])',
+    '=investment[t-1] / 1000000',
+    '=1/0',
+    '=x',
+    '',
+  ] as const;
+
+  it('gives the same numbers as a fresh model after any sequence of edits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: fc.constantFrom(...inputs),
+            year: fc.integer({ min: 2023, max: 2030 }),
+            input: fc.constantFrom(...texts),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (edits) => {
+          let scenario = quangNinh.scenario;
+          const m = new Model(scenario);
+          for (const { id, year, input } of edits) {
+            if (!m.isInput(id, year)) continue;
+            const value = input === '' ? undefined : input;
+            m.setInput(id, year, value);
+            scenario = withInput(scenario, id, year, value);
+          }
+          const fresh = new Model(scenario);
+          for (const v of fresh.variables) {
+            const got = m.get(v.id)!;
+            expect(Array.from(got.values), v.id).toEqual(Array.from(v.values));
+            expect(
+              got.errors.map((e) => e?.code ?? null),
+              v.id,
+            ).toEqual(v.errors.map((e) => e?.code ?? null));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -59,7 +59,10 @@ interface VarState extends Variable {
   readonly inputs: (InputCell | null)[];
   kernel: Kernel | null;
   kernelDeps: (i: number) => Dep[];
+  /** Evaluates one year: its input if it has one, else the kernel. */
   cell: (i: number) => void;
+  /** Evaluates the row in year order from a year index on. */
+  row: (from: number) => void;
 }
 
 const rel = (v: number, lo: number, hi = lo): Dep => ({ v, rel: true, lo, hi });
@@ -84,6 +87,8 @@ export class Model {
   readonly #sink: Sink = { err: null };
   readonly #env: CompileEnv;
   #plan!: Plan;
+  // readers[u]: the variables that read u, each with the least (reader's year − year read) over its cells.
+  #readers: { v: number; shift: number }[][] = [];
 
   constructor(scenario: Scenario) {
     this.years = yearsOf(scenario);
@@ -98,7 +103,7 @@ export class Model {
       });
     }
     this.#replan();
-    this.recalculate();
+    for (const step of this.#plan.steps) this.#run(step);
   }
 
   /** All variables in declaration order. */
@@ -124,36 +129,47 @@ export class Model {
     const before = depKey(cell.deps);
     this.#compileInto(cell, input);
     if (depKey(cell.deps) !== before) this.#replan();
-    this.#recompute(v.index);
+    this.#recompute(v.index, year - this.baseYear);
   }
 
-  /** Recomputes every variable. */
+  /** Recomputes every variable. Rows of plain numbers only change when edited, so they are skipped. */
   recalculate(): void {
-    for (const step of this.#plan.steps) this.#run(step);
+    for (const step of this.#plan.steps) {
+      if (step.kind === 'row' && this.#isLiteralRow(this.#vars[step.v]!)) continue;
+      this.#run(step);
+    }
   }
 
-  #recompute(changed: number): void {
-    const dirty = new Uint8Array(this.#vars.length);
-    const queue = [changed];
-    dirty[changed] = 1;
-    for (let q = 0; q < queue.length; q++) {
-      for (const d of this.#plan.dependants[queue[q]!]!) {
-        if (!dirty[d]) {
-          dirty[d] = 1;
-          queue.push(d);
-        }
+  #isLiteralRow(v: VarState): boolean {
+    return !v.kernel && v.inputs.every((cell) => !cell || !cell.fn);
+  }
+
+  // Recomputes only what an edit can reach: each dependant from the earliest year it can change.
+  #recompute(changed: number, year: number): void {
+    const length = this.years.length;
+    const from = new Int32Array(this.#vars.length).fill(length);
+    from[changed] = year;
+    for (const step of this.#plan.steps) {
+      if (step.kind === 'row') {
+        const start = from[step.v]!;
+        if (start >= length) continue;
+        this.#run(step, start);
+        this.#reach(step.v, start, from);
+      } else if (step.vars.some((v) => from[v]! < length)) {
+        this.#run(step);
+        for (const v of step.vars) this.#reach(v, 0, from);
       }
     }
-    for (const step of this.#plan.steps) {
-      if (step.kind === 'row' ? dirty[step.v] : step.vars.some((v) => dirty[v])) this.#run(step);
-    }
   }
 
-  #run(step: Plan['steps'][number]): void {
+  #reach(v: number, start: number, from: Int32Array): void {
+    for (const { v: d, shift } of this.#readers[v]!) from[d] = Math.min(from[d]!, Math.max(0, start + shift));
+  }
+
+  #run(step: Plan['steps'][number], from = 0): void {
     const length = this.years.length;
     if (step.kind === 'row') {
-      const cell = this.#vars[step.v]!.cell;
-      for (let i = 0; i < length; i++) cell(i);
+      this.#vars[step.v]!.row(from);
       return;
     }
     const cycle = cellError(ErrorCode.CYCLE, 'cycle');
@@ -173,6 +189,20 @@ export class Model {
       deps: Array.from({ length }, (_, i) => v.inputs[i]?.deps ?? v.kernelDeps(i)),
     }));
     this.#plan = buildPlan(nodes, length);
+    const shifts = this.#vars.map(() => new Map<number, number>());
+    nodes.forEach((node, d) => {
+      node.deps.forEach((deps, i) => {
+        for (const dep of deps) {
+          if (dep.v === d) continue;
+          const lo = Math.max(0, dep.rel ? i + dep.lo : dep.lo);
+          const hi = Math.min(length - 1, dep.rel ? i + dep.hi : dep.hi);
+          if (lo > hi) continue;
+          const known = shifts[dep.v]!.get(d);
+          shifts[dep.v]!.set(d, Math.min(known ?? Infinity, i - hi));
+        }
+      });
+    });
+    this.#readers = shifts.map((m) => [...m].map(([v, shift]) => ({ v, shift })));
   }
 
   #compileInto(cell: InputCell, input: CellInput | undefined): void {
@@ -217,6 +247,7 @@ export class Model {
       kernel: null,
       kernelDeps: () => [],
       cell: () => undefined,
+      row: () => undefined,
     };
     this.#vars.push(v);
     this.#byId.set(id, v);
@@ -281,15 +312,30 @@ export class Model {
     this.#setKernel(growth, growthKernel(growth, grdp), (i) => (i === 0 ? [] : [rel(grdp.index, -1, 0)]));
     for (const v of this.#vars) {
       if (v.role === 'param') this.#setKernel(v, fillKernel(v), () => [abs(v.index, 0)]);
-      if (!v.kernel) v.cell = this.#inputCell(v);
+      if (!v.kernel) {
+        const cell = this.#inputCell(v);
+        const length = this.years.length;
+        v.cell = cell;
+        v.row = (from) => {
+          for (let i = from; i < length; i++) cell(i);
+        };
+      }
     }
   }
 
+  // Kernel rows take input only in leading years (a sector's base value, a parameter's value).
   #setKernel(v: VarState, kernel: Kernel, deps: (i: number) => Dep[]): void {
     v.kernel = kernel;
     v.kernelDeps = deps;
     const input = this.#inputCell(v);
-    v.cell = (i) => (v.inputs[i] ? input(i) : kernel(i));
+    let leading = 0;
+    while (v.inputs[leading]) leading++;
+    if (v.inputs.slice(leading).some(Boolean)) throw new Error(`kernel row ${v.id} has inputs after computed years`);
+    v.cell = (i) => (i < leading ? input(i) : kernel.cell(i));
+    v.row = (from) => {
+      for (let i = from; i < leading; i++) input(i);
+      kernel.row(Math.max(from, leading));
+    };
   }
 
   // Evaluates input cells; years with neither input nor kernel are blank.

@@ -7,8 +7,18 @@ export interface Series {
   readonly blank: Uint8Array;
 }
 
-/** Computes one year of a built-in row; the same function serves whole-row loops and single cells. */
-export type Kernel = (i: number) => void;
+/** A built-in row's computation: one year (for cell-by-cell plans) or the row from a year on. */
+export interface Kernel {
+  readonly cell: (i: number) => void;
+  readonly row: (from: number) => void;
+}
+
+// Each kernel gets its own loop so the call inside stays monomorphic and V8 can inline the cell step;
+// one shared loop over every kernel's cell function would be megamorphic.
+function kernel(out: Series, cell: (i: number) => void, loop: (from: number, to: number) => void): Kernel {
+  const length = out.values.length;
+  return { cell, row: (from) => loop(from, length) };
+}
 
 function set(out: Series, i: number, value: number): void {
   out.values[i] = value;
@@ -26,11 +36,14 @@ function setError(out: Series, i: number, e: CellError): void {
 export function compoundKernel(out: Series, growth: Series): Kernel {
   const v = out.values;
   const g = growth.values;
-  return (i) => {
+  const cell = (i: number): void => {
     const e = out.errors[i - 1] ?? growth.errors[i];
     if (e) setError(out, i, e);
     else set(out, i, v[i - 1]! * (1 + g[i]!));
   };
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
 }
 
 /** Current-price value: N(0) = V(0), N(t) = N(t−1) × (1 + g(t)) × (1 + p(t)). */
@@ -38,7 +51,7 @@ export function nominalKernel(out: Series, real: Series, growth: Series, price: 
   const n = out.values;
   const g = growth.values;
   const p = price.values;
-  return (i) => {
+  const cell = (i: number): void => {
     if (i === 0) {
       const e = real.errors[0];
       if (e) setError(out, 0, e);
@@ -49,11 +62,14 @@ export function nominalKernel(out: Series, real: Series, growth: Series, price: 
     if (e) setError(out, i, e);
     else set(out, i, n[i - 1]! * (1 + g[i]!) * (1 + p[i]!));
   };
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
 }
 
 /** Sum of several rows, year by year. */
 export function sumKernel(out: Series, parts: readonly Series[]): Kernel {
-  return (i) => {
+  const cell = (i: number): void => {
     let total = 0;
     for (const part of parts) {
       const e = part.errors[i];
@@ -62,22 +78,28 @@ export function sumKernel(out: Series, parts: readonly Series[]): Kernel {
     }
     set(out, i, total);
   };
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
 }
 
 /** Share of a part in a total, year by year. */
 export function shareKernel(out: Series, part: Series, total: Series): Kernel {
-  return (i) => {
+  const cell = (i: number): void => {
     const e = part.errors[i] ?? total.errors[i];
     if (e) return setError(out, i, e);
     const t = total.values[i]!;
     if (t === 0) return setError(out, i, cellError(ErrorCode.DIV0, 'divByZero'));
     set(out, i, part.values[i]! / t);
   };
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
 }
 
 /** Growth rate of a row over the previous year; blank in year 0. */
 export function growthKernel(out: Series, of: Series): Kernel {
-  return (i) => {
+  const cell = (i: number): void => {
     if (i === 0) {
       set(out, 0, 0);
       out.blank[0] = 1;
@@ -89,14 +111,20 @@ export function growthKernel(out: Series, of: Series): Kernel {
     if (prev === 0) return setError(out, i, cellError(ErrorCode.DIV0, 'divByZero'));
     set(out, i, of.values[i]! / prev - 1);
   };
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
 }
 
 /** Repeats year 0 across the row: a parameter is one value for every year. */
 export function fillKernel(out: Series): Kernel {
-  return (i) => {
+  const cell = (i: number): void => {
     const e = out.errors[0];
     if (e) setError(out, i, e);
     else set(out, i, out.values[0]!);
     out.blank[i] = out.blank[0]!;
   };
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
 }
