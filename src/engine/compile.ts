@@ -1,4 +1,4 @@
-import { type BinaryOp, type Expr, type FunctionName } from './parse-formula';
+import { type BinaryOp, type CompareOp, type Expr, type FunctionName } from './parse-formula';
 import { cellError, ErrorCode, type CellError } from './types';
 
 /** The evaluated numbers and errors of one variable, one slot per year. */
@@ -68,6 +68,10 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
     return NaN;
   };
 
+  // Like a spreadsheet, the first step that leaves the finite numbers is #NUM: without this,
+  // "sqrt(-1) > 0" or "1 / 10^400" would turn NaN or Infinity back into an ordinary number.
+  const finite = (x: number): number => (x - x === 0 ? x : fail(ErrorCode.NUM, 'notFinite'));
+
   const slot = (name: string): Slot => {
     const s = env.resolve(name);
     if (!s) throw new CompileError(cellError(ErrorCode.NAME, 'unknownName', { name }));
@@ -110,7 +114,7 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
     switch (e.k) {
       case 'num': {
         const v = e.v;
-        return () => v;
+        return Number.isFinite(v) ? () => v : () => finite(v);
       }
       case 'year': {
         const base = env.baseYear;
@@ -147,6 +151,8 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
       }
       case 'op':
         return binary(e.op, scalar(e.a), scalar(e.b));
+      case 'cmp':
+        return chain(e.ops, e.args.map(scalar));
       case 'call':
         return call(e.fn, e.args);
     }
@@ -155,37 +161,38 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
   const binary = (op: BinaryOp, a: CellFn, b: CellFn): CellFn => {
     switch (op) {
       case 'add':
-        return (i) => a(i) + b(i);
+        return (i) => finite(a(i) + b(i));
       case 'subtract':
-        return (i) => a(i) - b(i);
+        return (i) => finite(a(i) - b(i));
       case 'multiply':
-        return (i) => a(i) * b(i);
+        return (i) => finite(a(i) * b(i));
       case 'divide':
         return (i) => {
           const x = a(i);
           const y = b(i);
-          return y === 0 ? fail(ErrorCode.DIV0, 'divByZero') : x / y;
+          return y === 0 ? fail(ErrorCode.DIV0, 'divByZero') : finite(x / y);
         };
       case 'mod':
         return (i) => {
           const x = a(i);
           const y = b(i);
-          return y === 0 ? fail(ErrorCode.DIV0, 'divByZero') : x - y * Math.floor(x / y);
+          return y === 0 ? fail(ErrorCode.DIV0, 'divByZero') : finite(x - y * Math.floor(x / y));
         };
       case 'pow':
-        return (i) => Math.pow(a(i), b(i));
+        return (i) => finite(Math.pow(a(i), b(i)));
       case 'equal':
-        return (i) => +(a(i) === b(i));
       case 'unequal':
-        return (i) => +(a(i) !== b(i));
       case 'smaller':
-        return (i) => +(a(i) < b(i));
       case 'larger':
-        return (i) => +(a(i) > b(i));
       case 'smallerEq':
-        return (i) => +(a(i) <= b(i));
-      case 'largerEq':
-        return (i) => +(a(i) >= b(i));
+      case 'largerEq': {
+        const cmp = COMPARE[op];
+        return (i) => {
+          const x = a(i);
+          const y = b(i);
+          return x !== x || y !== y ? NaN : +cmp(x, y);
+        };
+      }
       case 'and':
         return (i) => +(!!a(i) && !!b(i));
       case 'or':
@@ -193,6 +200,21 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
       case 'xor':
         return (i) => +(!!a(i) !== !!b(i));
     }
+  };
+
+  // Evaluates each argument once, left to right, and stops at the first comparison that fails.
+  const chain = (ops: readonly CompareOp[], args: readonly CellFn[]): CellFn => {
+    const cmps = ops.map((op) => COMPARE[op]);
+    return (i) => {
+      let x = args[0]!(i);
+      for (let k = 0; k < cmps.length; k++) {
+        const y = args[k + 1]!(i);
+        if (x !== x || y !== y) return NaN;
+        if (!cmps[k]!(x, y)) return 0;
+        x = y;
+      }
+      return 1;
+    };
   };
 
   const list = (e: Expr): ListFn => {
@@ -219,7 +241,8 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
       return (i) => {
         const values: number[] = [];
         for (const p of parts) p(i, values);
-        return values.length ? reduce(values) : fail(ErrorCode.VALUE, 'badArguments', { name: fn });
+        if (sink.err) return NaN;
+        return values.length ? finite(reduce(values)) : fail(ErrorCode.VALUE, 'badArguments', { name: fn });
       };
     }
     const [min, max] = ARITY[fn]!;
@@ -229,14 +252,20 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
     const [a, b] = argExprs.map(scalar) as [CellFn, CellFn | undefined];
     switch (fn) {
       case 'round':
-        return b ? (i) => roundTo(a(i), b(i)) : (i) => Math.round(a(i));
+        return b ? (i) => finite(roundTo(a(i), b(i))) : (i) => finite(roundTo(a(i), 0));
       case 'log':
-        return b ? (i) => Math.log(a(i)) / Math.log(b(i)) : (i) => Math.log(a(i));
+        return b
+          ? (i) => {
+              const x = a(i);
+              const base = b(i);
+              return base === 1 ? fail(ErrorCode.DIV0, 'divByZero') : finite(logBase(x, base));
+            }
+          : (i) => finite(Math.log(a(i)));
       case 'pow':
-        return (i) => Math.pow(a(i), b!(i));
+        return (i) => finite(Math.pow(a(i), b!(i)));
       default: {
         const f = UNARY[fn as keyof typeof UNARY];
-        return (i) => f(a(i));
+        return (i) => finite(f(a(i)));
       }
     }
   };
@@ -260,6 +289,15 @@ const UNARY = {
   sign: Math.sign,
 } as const;
 
+const COMPARE: Record<CompareOp, (x: number, y: number) => boolean> = {
+  equal: (x, y) => x === y,
+  unequal: (x, y) => x !== y,
+  smaller: (x, y) => x < y,
+  larger: (x, y) => x > y,
+  smallerEq: (x, y) => x <= y,
+  largerEq: (x, y) => x >= y,
+};
+
 const REDUCERS = {
   min: (v: number[]) => Math.min(...v),
   max: (v: number[]) => Math.max(...v),
@@ -272,18 +310,47 @@ const REDUCERS = {
   },
 } as const;
 
+// Rounds half away from zero at a decimal digit, like Excel's ROUND and mathjs's round: round(-2.5)
+// is -3 and round(1.005, 2) is 1.01 although 1.005 × 100 is 100.49999999999999 in binary.
 function roundTo(x: number, digits: number): number {
-  const f = Math.pow(10, Math.round(digits));
-  return Math.round(x * f) / f;
+  if (!Number.isFinite(x) || !Number.isFinite(digits)) return NaN;
+  // Excel drops the fraction of the digit count; beyond ±400 digits every double is already whole or 0.
+  const d = Math.max(-400, Math.min(400, Math.trunc(digits)));
+  const shifted = shift(Math.abs(x), d);
+  // A double this large has no fraction to round; shifting back and forth would only add noise.
+  if (!Number.isFinite(shifted) || shifted >= 2 ** 52) return x;
+  // 15 significant digits undo the binary error of the shift (100.49999999999999 → 100.5).
+  const r = Math.round(Number(shifted.toPrecision(15)));
+  return Math.sign(x) * shift(r, -d);
+}
+
+// Multiplies by 10^d through the decimal exponent, which is exact where x × 10^d would round twice.
+function shift(x: number, d: number): number {
+  const [mantissa, exponent] = x.toExponential().split('e') as [string, string];
+  return Number(`${mantissa}e${Number(exponent) + d}`);
+}
+
+// log(1000, 10) is 3, not the 2.9999999999999996 of ln 1000 / ln 10.
+function logBase(x: number, base: number): number {
+  if (base === 10) return Math.log10(x);
+  if (base === 2) return Math.log2(x);
+  return Math.log(x) / Math.log(base);
 }
 
 // Reduces a year expression to t·year + c when it has that shape, so dependencies can be exact.
+// Only whole constants below 2^31 count: then the run-time sum is exact and lands on the year the
+// dependency names ("t + 1e16 - 1e16" would not), and anything else depends on the whole row.
 function linear(e: Expr): { t: 0 | 1; c: number } | undefined {
   switch (e.k) {
     case 'num':
-      return { t: 0, c: e.v };
+      return Number.isInteger(e.v) && Math.abs(e.v) < 2 ** 31 ? { t: 0, c: e.v } : undefined;
     case 'year':
       return { t: 1, c: 0 };
+    case 'neg': {
+      // "x[t + -1]" is x[t-1]; reading it as a whole row would make a false cycle.
+      const a = linear(e.a);
+      return a && a.t === 0 ? { t: 0, c: -a.c } : undefined;
+    }
     case 'op': {
       if (e.op !== 'add' && e.op !== 'subtract') return undefined;
       const a = linear(e.a);

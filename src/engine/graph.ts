@@ -20,6 +20,8 @@ export interface CellStep {
   readonly order: Int32Array;
   /** Cells that are on a cycle or depend on one. */
   readonly cyclic: Int32Array;
+  /** The cells of `cyclic` that lie on a cycle themselves (the rest only read one). */
+  readonly onCycle: Int32Array;
 }
 
 /** A step of the evaluation plan. */
@@ -125,6 +127,7 @@ function cellStep(nodes: readonly GraphNode[], vars: number[], length: number): 
   const size = vars.length * length;
   const indegree = new Int32Array(size);
   const readers: number[][] = Array.from({ length: size }, () => []);
+  const sources: number[][] = Array.from({ length: size }, () => []);
   vars.forEach((v, k) => {
     for (let i = 0; i < length; i++) {
       const me = k * length + i;
@@ -133,6 +136,7 @@ function cellStep(nodes: readonly GraphNode[], vars: number[], length: number): 
         const src = local.get(d.v)! * length;
         forEachCell(d, i, length, (j) => {
           readers[src + j]!.push(me);
+          sources[me]!.push(src + j);
           indegree[me]!++;
         });
       }
@@ -148,6 +152,31 @@ function cellStep(nodes: readonly GraphNode[], vars: number[], length: number): 
   }
   const toGlobal = (c: number): number => vars[Math.floor(c / length)]! * length + (c % length);
   const cyclic: number[] = [];
-  for (let c = 0; c < size; c++) if (indegree[c]! > 0) cyclic.push(toGlobal(c));
-  return { kind: 'cells', vars, order: Int32Array.from(order, toGlobal), cyclic: Int32Array.from(cyclic) };
+  for (let c = 0; c < size; c++) if (indegree[c]! > 0) cyclic.push(c);
+  return {
+    kind: 'cells',
+    vars,
+    order: Int32Array.from(order, toGlobal),
+    cyclic: Int32Array.from(cyclic, toGlobal),
+    onCycle: Int32Array.from(peelReaders(cyclic, readers, sources), toGlobal),
+  };
+}
+
+// Of the cells left over by Kahn's algorithm, drops those no other left-over cell reads, repeatedly:
+// what remains lies on a cycle (or between two), the dropped ones merely depend on one.
+function peelReaders(left: readonly number[], readers: readonly number[][], sources: readonly number[][]): number[] {
+  const inLeft = new Set(left);
+  const outdegree = new Map(left.map((c) => [c, readers[c]!.filter((r) => inLeft.has(r)).length]));
+  const queue = left.filter((c) => outdegree.get(c) === 0);
+  for (let q = 0; q < queue.length; q++) {
+    const c = queue[q]!;
+    inLeft.delete(c);
+    for (const s of sources[c]!) {
+      if (!inLeft.has(s)) continue;
+      const d = outdegree.get(s)! - 1;
+      outdegree.set(s, d);
+      if (d === 0) queue.push(s);
+    }
+  }
+  return left.filter((c) => inLeft.has(c));
 }

@@ -200,8 +200,18 @@ describe('cell errors', () => {
     );
     expect(errorAt(m, 'x', 2020)).toBe(ErrorCode.CYCLE);
     expect(errorAt(m, 'y', 2020)).toBe(ErrorCode.CYCLE);
+    expect(m.get('x')!.errors[0]?.key).toBe('cycle');
     expect(at(m, 'y', 2021)).toBe(8);
     expect(at(m, 'z', 2020)).toBe(2);
+  });
+
+  it('says a cell only reads a cycle when it is not on it', () => {
+    const m = new Model(
+      scenario([series('x', { 2020: '=y[t]' }), series('y', { 2020: '=x[t]', 2021: '=x[2020] + 1' })]),
+    );
+    expect(m.get('y')!.errors[0]?.key).toBe('cycle');
+    expect(m.get('y')!.errors[1]?.code).toBe(ErrorCode.CYCLE);
+    expect(m.get('y')!.errors[1]?.key).toBe('dependsOnCycle');
   });
 
   it('marks a growth rate that reads its own sector’s value in the same year as #CYCLE', () => {

@@ -172,12 +172,14 @@ export class Model {
       this.#vars[step.v]!.row(from);
       return;
     }
+    const onCycle = new Set(step.onCycle);
     const cycle = cellError(ErrorCode.CYCLE, 'cycle');
+    const readsCycle = cellError(ErrorCode.CYCLE, 'dependsOnCycle');
     for (const c of step.cyclic) {
       const v = this.#vars[Math.floor(c / length)]!;
       const i = c % length;
       v.values[i] = NaN;
-      v.errors[i] = cycle;
+      v.errors[i] = onCycle.has(c) ? cycle : readsCycle;
       v.blank[i] = 0;
     }
     for (const c of step.order) this.#vars[Math.floor(c / length)]!.cell(c % length);

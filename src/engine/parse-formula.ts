@@ -9,24 +9,14 @@ const math = create({ parseDependencies: parseDependencies! });
 export const MAX_FORMULA_LENGTH = 1000;
 /** Deepest bracket nesting accepted. */
 export const MAX_NESTING = 32;
+/** Deepest expression tree accepted (operators such as "----1" nest without brackets). */
+export const MAX_DEPTH = 256;
+
+/** Comparison operators, which mathjs lets a formula chain ("a < b < c"). */
+export type CompareOp = 'equal' | 'unequal' | 'smaller' | 'larger' | 'smallerEq' | 'largerEq';
 
 /** Binary operators of the formula language. */
-export type BinaryOp =
-  | 'add'
-  | 'subtract'
-  | 'multiply'
-  | 'divide'
-  | 'pow'
-  | 'mod'
-  | 'equal'
-  | 'unequal'
-  | 'smaller'
-  | 'larger'
-  | 'smallerEq'
-  | 'largerEq'
-  | 'and'
-  | 'or'
-  | 'xor';
+export type BinaryOp = 'add' | 'subtract' | 'multiply' | 'divide' | 'pow' | 'mod' | CompareOp | 'and' | 'or' | 'xor';
 
 /** Functions a formula may call. */
 export const FUNCTIONS = [
@@ -51,6 +41,14 @@ export const FUNCTIONS = [
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 const FUNCTION_SET: ReadonlySet<string> = new Set(FUNCTIONS);
+const COMPARE: ReadonlySet<string> = new Set<CompareOp>([
+  'equal',
+  'unequal',
+  'smaller',
+  'larger',
+  'smallerEq',
+  'largerEq',
+]);
 const BINARY: ReadonlySet<string> = new Set<BinaryOp>([
   'add',
   'subtract',
@@ -79,6 +77,8 @@ export type Expr =
   | { readonly k: 'neg'; readonly a: Expr }
   | { readonly k: 'not'; readonly a: Expr }
   | { readonly k: 'if'; readonly c: Expr; readonly a: Expr; readonly b: Expr }
+  /** A chain "a < b <= c": args[i] ops[i] args[i + 1] for every i, each argument evaluated once. */
+  | { readonly k: 'cmp'; readonly ops: readonly CompareOp[]; readonly args: readonly Expr[] }
   | { readonly k: 'call'; readonly fn: FunctionName; readonly args: readonly Expr[] };
 
 /** The name formulas use for the year of the cell being computed. */
@@ -98,6 +98,8 @@ export function parseFormula(text: string): Expr | CellError {
   if (nestingDepth(body) > MAX_NESTING) return cellError(ErrorCode.SYNTAX, 'tooDeep', { max: MAX_NESTING });
   const source = rewritePercent(body);
   if (source === undefined) return cellError(ErrorCode.SYNTAX, 'syntax', { detail: '%' });
+  // Each "%" adds a bracket level ("1%%%…"), so the rewritten text is checked again.
+  if (nestingDepth(source) > MAX_NESTING) return cellError(ErrorCode.SYNTAX, 'tooDeep', { max: MAX_NESTING });
   let node: MathNode;
   try {
     node = math.parse(source);
@@ -106,7 +108,7 @@ export function parseFormula(text: string): Expr | CellError {
     return cellError(ErrorCode.SYNTAX, 'syntax', { detail });
   }
   try {
-    return convert(node);
+    return convert(node, 0);
   } catch (e) {
     if (e instanceof Rejected) return e.error;
     throw e;
@@ -128,10 +130,15 @@ function nestingDepth(s: string): number {
   return max;
 }
 
-const NUMBER_TAIL = /(?<![\w.])(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+const WORD = /[\p{L}\p{N}_$]/u;
+const SPACE = /\s/;
+// Words mathjs reads as binary operators; "5% mod 3" keeps them, "5% x" is refused.
+const OPERATOR_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'xor', 'mod', 'to', 'in']);
 
 // Planners write "1%" for one percentage point. mathjs reads "x + 1%" as x·1.01 and "5%+x" as a
-// modulo, so each "%" is rewritten to "/100" on the number or bracket just before it.
+// modulo, so each "%" is rewritten to "/100" on the operand just before it: a number, a name, a
+// function call, an indexed name such as "grdp[t-1]" or a bracket. A "%" followed directly by an
+// operand ("10 % 3") is refused: mathjs would read it as 10% × 3 where the planner meant a modulo.
 function rewritePercent(s: string): string | undefined {
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -140,24 +147,65 @@ function rewritePercent(s: string): string | undefined {
       out += ch;
       continue;
     }
+    if (operandFollows(s, i + 1)) return undefined;
     const trimmed = out.trimEnd();
-    const num = NUMBER_TAIL.exec(trimmed);
-    let start: number;
-    if (num) start = num.index;
-    else if (trimmed.endsWith(')')) {
-      start = matchingOpen(trimmed);
-      if (start < 0) return undefined;
-    } else return undefined;
+    const start = operandStart(trimmed);
+    if (start < 0) return undefined;
     out = trimmed.slice(0, start) + '(' + trimmed.slice(start) + '/100)';
   }
   return out;
 }
 
+function operandFollows(s: string, from: number): boolean {
+  let i = from;
+  while (i < s.length && SPACE.test(s[i]!)) i++;
+  const ch = s[i];
+  if (ch === undefined) return false;
+  if (ch === '(' || ch === '[' || ch === '{' || ch === '.') return true;
+  if (!WORD.test(ch)) return false;
+  let end = i;
+  while (end < s.length && WORD.test(s[end]!)) end++;
+  return !OPERATOR_WORDS.has(s.slice(i, end));
+}
+
+// Start of the operand that ends s, or -1. Scans backwards so that each "%" costs one pass at most.
+function operandStart(s: string): number {
+  const last = s[s.length - 1];
+  if (last === undefined) return -1;
+  if (last === ')' || last === ']') {
+    const open = matchingOpen(s);
+    if (open < 0) return -1;
+    // "sqrt(4)%" and "grdp[t]%" take the function or row name along with the bracket.
+    let i = open;
+    while (i > 0 && SPACE.test(s[i - 1]!)) i--;
+    const name = wordStart(s, i);
+    return name < i && !/^[\d.]/.test(s.slice(name, i)) && !OPERATOR_WORDS.has(s.slice(name, i)) ? name : open;
+  }
+  if (!WORD.test(last) && last !== '.') return -1;
+  let start = wordStart(s, s.length);
+  // An exponent sign splits a number in two: "1.5e-3" ends in "3" after a "-".
+  const sign = s[start - 1];
+  if ((sign === '-' || sign === '+') && /^\d/.test(s.slice(start))) {
+    const mantissa = wordStart(s, start - 1);
+    if (/^(?:\d+\.?\d*|\.\d+)[eE]$/.test(s.slice(mantissa, start - 1))) start = mantissa;
+  }
+  return start;
+}
+
+// Start of the run of name characters and dots that ends at end.
+function wordStart(s: string, end: number): number {
+  let i = end;
+  while (i > 0 && (WORD.test(s[i - 1]!) || s[i - 1] === '.')) i--;
+  return i;
+}
+
+// Index of the bracket that the closing bracket ending s opens, or -1.
 function matchingOpen(s: string): number {
   let depth = 0;
   for (let i = s.length - 1; i >= 0; i--) {
-    if (s[i] === ')') depth++;
-    else if (s[i] === '(' && --depth === 0) return i;
+    const ch = s[i];
+    if (ch === ')' || ch === ']' || ch === '}') depth++;
+    else if ((ch === '(' || ch === '[' || ch === '{') && --depth === 0) return i;
   }
   return -1;
 }
@@ -166,12 +214,19 @@ function reject(code: ErrorCode, key: CellError['key'], args?: Record<string, st
   throw new Rejected(cellError(code, key, args));
 }
 
-function convert(node: MathNode): Expr {
+function convert(node: MathNode, depth: number): Expr {
+  // Compiling and evaluating recurse as deep as the tree; the cap keeps them far from the stack limit.
+  if (depth > MAX_DEPTH) reject(ErrorCode.SYNTAX, 'syntax', { detail: 'nested too deeply' });
+  const d = depth + 1;
   switch (node.type) {
     case 'ConstantNode': {
       const value: unknown = (node as MathNode & { value: unknown }).value;
-      if (typeof value === 'number') return { k: 'num', v: value };
+      // "1e999", "Infinity" and "NaN" are constants to mathjs; a spreadsheet reads them as #NUM.
+      if (typeof value === 'number')
+        return Number.isFinite(value) ? { k: 'num', v: value } : reject(ErrorCode.NUM, 'notFinite');
       if (typeof value === 'boolean') return { k: 'num', v: value ? 1 : 0 };
+      // A formula that is only a comment ("=# note") parses to an undefined constant.
+      if (value === undefined) return reject(ErrorCode.SYNTAX, 'syntax', { detail: '' });
       return reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: typeof value === 'string' ? 'text' : String(value) });
     }
     case 'SymbolNode': {
@@ -179,31 +234,29 @@ function convert(node: MathNode): Expr {
       return name === YEAR_SYMBOL ? { k: 'year' } : { k: 'ref', name };
     }
     case 'ParenthesisNode':
-      return convert((node as MathNode & { content: MathNode }).content);
+      return convert((node as MathNode & { content: MathNode }).content, d);
     case 'AccessorNode':
-      return convertAccessor(node as AccessorLike);
+      return convertAccessor(node as AccessorLike, d);
     case 'OperatorNode':
-      return convertOperator(node as MathNode & { fn: string; op: string; args: MathNode[] });
+      return convertOperator(node as MathNode & { fn: string; op: string; args: MathNode[] }, d);
     case 'ConditionalNode': {
       const c = node as MathNode & { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
-      return { k: 'if', c: convert(c.condition), a: convert(c.trueExpr), b: convert(c.falseExpr) };
+      return { k: 'if', c: convert(c.condition, d), a: convert(c.trueExpr, d), b: convert(c.falseExpr, d) };
     }
     case 'RelationalNode': {
+      // Kept as one chain: rewriting "a < b < c" as (a < b) and (b < c) evaluates b twice, and nested
+      // chains then cost 2^depth evaluations.
       const r = node as MathNode & { conditionals: string[]; params: MathNode[] };
-      const params = r.params.map(convert);
-      let expr: Expr | undefined;
-      r.conditionals.forEach((fn, i) => {
-        if (!BINARY.has(fn)) reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: fn });
-        const cmp: Expr = { k: 'op', op: fn as BinaryOp, a: params[i]!, b: params[i + 1]! };
-        expr = expr ? { k: 'op', op: 'and', a: expr, b: cmp } : cmp;
-      });
-      return expr ?? reject(ErrorCode.SYNTAX, 'syntax', { detail: '' });
+      for (const fn of r.conditionals) if (!COMPARE.has(fn)) reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: fn });
+      if (r.conditionals.length === 0 || r.params.length !== r.conditionals.length + 1)
+        reject(ErrorCode.SYNTAX, 'syntax', { detail: '' });
+      return { k: 'cmp', ops: r.conditionals as CompareOp[], args: r.params.map((p) => convert(p, d)) };
     }
     case 'FunctionNode': {
       const f = node as MathNode & { fn: MathNode & { name?: string }; args: MathNode[] };
       const name = f.fn.type === 'SymbolNode' ? f.fn.name! : '';
       if (!FUNCTION_SET.has(name)) reject(ErrorCode.NAME, 'forbiddenFunction', { name: name || f.fn.type });
-      return { k: 'call', fn: name as FunctionName, args: f.args.map(convert) };
+      return { k: 'call', fn: name as FunctionName, args: f.args.map((a) => convert(a, d)) };
     }
     default:
       return reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: node.type });
@@ -227,7 +280,7 @@ function qualifiedName(node: MathNode): string {
   return reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: node.type });
 }
 
-function convertAccessor(node: AccessorLike): Expr {
+function convertAccessor(node: AccessorLike, depth: number): Expr {
   if (node.index.dotNotation) return { k: 'ref', name: qualifiedName(node) };
   const name = qualifiedName(node.object);
   if (node.index.dimensions.length !== 1) reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: 'matrix' });
@@ -235,13 +288,13 @@ function convertAccessor(node: AccessorLike): Expr {
   if (dim.type === 'RangeNode') {
     const r = dim as MathNode & { start: MathNode; end: MathNode; step: MathNode | null };
     if (r.step) reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: 'step' });
-    return { k: 'range', name, from: convert(r.start), to: convert(r.end) };
+    return { k: 'range', name, from: convert(r.start, depth), to: convert(r.end, depth) };
   }
-  return { k: 'ref', name, at: convert(dim) };
+  return { k: 'ref', name, at: convert(dim, depth) };
 }
 
-function convertOperator(node: MathNode & { fn: string; op: string; args: MathNode[] }): Expr {
-  const args = node.args.map(convert);
+function convertOperator(node: MathNode & { fn: string; op: string; args: MathNode[] }, depth: number): Expr {
+  const args = node.args.map((a) => convert(a, depth));
   if (args.length === 1) {
     if (node.fn === 'unaryMinus') return { k: 'neg', a: args[0]! };
     if (node.fn === 'unaryPlus') return args[0]!;

@@ -11,7 +11,9 @@ const SEPARATORS: Record<Locale, { decimal: string; group: string }> = {
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
 
 // Spaces a planner or Excel may put between digit groups: space, no-break space, narrow no-break space.
-const SPACE_GROUPS = /(?<=\d)[ \u00a0\u202f](?=\d)/g;
+const GROUP_SPACE = /[ \u00a0\u202f]/;
+// "1 234 567,5": groups of three after the first, then an optional decimal part after either mark.
+const SPACE_GROUPED = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d*))?$/;
 
 /**
  * Reads a number as a planner types it in the given locale: "12,5%", "38.843", "38,843.5", "-1.5e3".
@@ -19,7 +21,7 @@ const SPACE_GROUPS = /(?<=\d)[ \u00a0\u202f](?=\d)/g;
  * the text is not a number.
  */
 export function parseLocaleNumber(text: string, locale: Locale, format: Format = 'number'): number | undefined {
-  let s = text.trim().replace(SPACE_GROUPS, '');
+  let s = text.trim();
   let sign = 1;
   if (/^[-\u2212]/.test(s)) {
     sign = -1;
@@ -32,18 +34,25 @@ export function parseLocaleNumber(text: string, locale: Locale, format: Format =
     percent = true;
     s = s.slice(0, -1).trimEnd();
   }
-  let exponent = '';
-  const exp = /[eE][-+]?\d+$/.exec(s);
+  let exponent = 0;
+  const exp = /[eE]([-+]?\d+)$/.exec(s);
   if (exp) {
-    exponent = exp[0];
+    // Clamped so that the exponent stays a plain integer in the text below; the value is 0 or ∞ anyway.
+    exponent = Math.max(-1000, Math.min(1000, Number(exp[1])));
     s = s.slice(0, exp.index);
   }
-  if (!/^(\d|[.,]\d)[\d.,]*$/.test(s)) return undefined;
-  const plain = normaliseSeparators(s, locale);
+  let plain: string | undefined;
+  if (GROUP_SPACE.test(s)) {
+    const grouped = SPACE_GROUPED.exec(s);
+    plain = grouped ? grouped[1]!.replace(/\D/g, '') + '.' + (grouped[2] ?? '') : undefined;
+  } else if (/^(\d|[.,]\d)[\d.,]*$/.test(s)) {
+    plain = normaliseSeparators(s, locale);
+  }
   if (plain === undefined) return undefined;
-  const value = sign * Number(plain + exponent);
-  if (!Number.isFinite(value)) return undefined;
-  return percent ? value / 100 : value;
+  // Shifting the decimal exponent rather than dividing by 100 reads "1,1%" as exactly 0.011
+  // (1.1 / 100 is 0.011000000000000001).
+  const value = sign * Number(`${plain}e${exponent - (percent ? 2 : 0)}`);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 // Turns "38.843,5" (vi) or "38,843.5" (en) into "38843.5"; undefined when the separators make no sense.
@@ -93,14 +102,25 @@ function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.Numb
 
 /** Formats a value for display: percent with one decimal ("12,3%"), numbers grouped ("315.800"). */
 export function formatValue(value: number, locale: Locale, format: Format, digits = 1): string {
-  if (format === 'percent') {
-    return formatter(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-      value,
+  // Beyond a trillion trillion a cell would print dozens of digits: scientific notation fits the column.
+  if (Math.abs(format === 'percent' ? value * 100 : value) >= 1e15) {
+    const text = formatter(locale, { notation: 'scientific', maximumFractionDigits: 3 }).format(
+      format === 'percent' ? value * 100 : value,
     );
+    return format === 'percent' ? text + '%' : text;
+  }
+  // signDisplay 'negative' writes -0 and -0.00001 as "0" rather than "-0".
+  if (format === 'percent') {
+    return formatter(locale, {
+      style: 'percent',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: 'negative',
+    }).format(value);
   }
   const abs = Math.abs(value);
   const decimals = abs >= 100 || abs === 0 ? 0 : abs >= 1 ? 2 : 4;
-  return formatter(locale, { maximumFractionDigits: decimals }).format(value);
+  return formatter(locale, { maximumFractionDigits: decimals, signDisplay: 'negative' }).format(value);
 }
 
 /** Formats a stored number for the cell editor so that parseLocaleNumber reads it back unchanged. */

@@ -20,7 +20,9 @@ function kernel(out: Series, cell: (i: number) => void, loop: (from: number, to:
   return { cell, row: (from) => loop(from, length) };
 }
 
+// Growth compounding can overflow (a rate of 1e308): that is a #NUM cell, never a silent Infinity.
 function set(out: Series, i: number, value: number): void {
+  if (!Number.isFinite(value)) return setError(out, i, cellError(ErrorCode.NUM, 'notFinite'));
   out.values[i] = value;
   out.errors[i] = null;
   out.blank[i] = 0;
