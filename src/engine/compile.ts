@@ -110,6 +110,24 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
     return s.values[j]!;
   };
 
+  const direct = (s: Slot, relative: 0 | 1, offset: number): CellFn => {
+    const values = s.values;
+    const errors = s.errors;
+    const length = env.length;
+    const base = env.baseYear;
+    const outside = (j: number): number => (sink.err ? NaN : fail(ErrorCode.REF, 'yearOutOfRange', { year: base + j }));
+    const at = (j: number): number => {
+      if (j < 0 || j >= length) return outside(j);
+      const e = errors[j];
+      if (e) {
+        if (!sink.err) sink.err = e;
+        return NaN;
+      }
+      return values[j]!;
+    };
+    return relative ? (i) => at(i + offset) : () => at(offset);
+  };
+
   const scalar = (e: Expr): CellFn => {
     switch (e.k) {
       case 'num': {
@@ -123,8 +141,10 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
       case 'ref': {
         const s = slot(e.name);
         addDep(s.index, e.at, e.at);
-        if (!e.at) return (i) => read(s, i);
-        const at = scalar(e.at);
+        const lin = e.at ? linear(e.at) : { t: 1 as const, c: 0 };
+        // The common shapes x, x[t-1], x[2025] index the typed array directly, without a year closure.
+        if (lin) return direct(s, lin.t, lin.t ? lin.c : lin.c - env.baseYear);
+        const at = scalar(e.at!);
         return (i) => {
           const j = yearIndex(at, i);
           return j === j ? read(s, j) : NaN;
@@ -150,12 +170,31 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
         };
       }
       case 'op':
-        return binary(e.op, scalar(e.a), scalar(e.b));
+        return withConstant(e.op, e.a, e.b) ?? binary(e.op, scalar(e.a), scalar(e.b));
       case 'cmp':
         return chain(e.ops, e.args.map(scalar));
       case 'call':
         return call(e.fn, e.args);
     }
+  };
+
+  // x * 0.8, x + 0.01, x / 100: one closure call instead of two for the most common arithmetic.
+  const withConstant = (op: BinaryOp, ea: Expr, eb: Expr): CellFn | undefined => {
+    if (eb.k === 'num' && Number.isFinite(eb.v)) {
+      const a = scalar(ea);
+      const k = eb.v;
+      if (op === 'add') return (i) => finite(a(i) + k);
+      if (op === 'subtract') return (i) => finite(a(i) - k);
+      if (op === 'multiply') return (i) => finite(a(i) * k);
+      if (op === 'divide' && k !== 0) return (i) => finite(a(i) / k);
+    } else if (ea.k === 'num' && Number.isFinite(ea.v)) {
+      const b = scalar(eb);
+      const k = ea.v;
+      if (op === 'add') return (i) => finite(k + b(i));
+      if (op === 'multiply') return (i) => finite(k * b(i));
+      if (op === 'subtract') return (i) => finite(k - b(i));
+    }
+    return undefined;
   };
 
   const binary = (op: BinaryOp, a: CellFn, b: CellFn): CellFn => {

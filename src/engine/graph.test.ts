@@ -85,13 +85,24 @@ describe('buildPlan', () => {
     checkPlan(nodes, 3, plan);
   });
 
-  it('lists for each row the rows that read it', () => {
+  it('lists for each row the rows that read it, with how early a change can reach them', () => {
     const nodes = [row(3, [rel(1, 0)]), row(3, [rel(2, 0), rel(1, -1)]), row(3, []), row(3, [abs(2, 1)])];
     const plan = buildPlan(nodes, 3);
-    expect(plan.dependants[0]).toEqual([]);
-    expect(plan.dependants[1]).toEqual([0]);
-    expect([...plan.dependants[2]!].sort()).toEqual([1, 3]);
-    expect(plan.dependants[3]).toEqual([]);
+    const readers = (u: number) => [...plan.readers[u]!].sort((a, b) => a.v - b.v);
+    expect(readers(0)).toEqual([]);
+    // Row 0 reads row 1 in the same year: a change from year y reaches it from y.
+    expect(readers(1)).toEqual([{ v: 0, shift: 0 }]);
+    // Row 3 reads row 2's year 1 from every year, so a change there can reach year 0 (shift 0 − 1).
+    expect(readers(2)).toEqual([
+      { v: 1, shift: 0 },
+      { v: 3, shift: -1 },
+    ]);
+    expect(readers(3)).toEqual([]);
+  });
+
+  it('gives a reader of last year a shift of one year', () => {
+    const plan = buildPlan([row(4, []), row(4, [rel(0, -1)])], 4);
+    expect(plan.readers[0]).toEqual([{ v: 1, shift: 1 }]);
   });
 
   it('treats a row that reads only its own earlier years as a row step', () => {
@@ -244,9 +255,12 @@ describe('buildPlan', () => {
           }
         }
         nodes.forEach((node, v) => {
-          const read = new Set(node.deps.flat().map((d) => d.v));
+          // A dependency wholly outside the years reads nothing (its cell is #REF whatever the row holds).
+          const reaches = (d: Dep, i: number) =>
+            Math.max(0, d.rel ? i + d.lo : d.lo) <= Math.min(length - 1, d.rel ? i + d.hi : d.hi);
+          const read = new Set(node.deps.flatMap((cell, i) => cell.filter((d) => reaches(d, i)).map((d) => d.v)));
           read.delete(v);
-          for (const w of read) expect(plan.dependants[w]).toContain(v);
+          for (const w of read) expect(plan.readers[w]!.map((r) => r.v)).toContain(v);
         });
       }),
       { numRuns: 1000 },

@@ -27,11 +27,18 @@ export interface CellStep {
 /** A step of the evaluation plan. */
 export type Step = RowStep | CellStep;
 
+/** A variable that reads another, and how early in its row that reading can reach. */
+export interface Reader {
+  readonly v: number;
+  /** The least (reader's year − year read) over the reader's cells: a change from year y reaches it from y + shift. */
+  readonly shift: number;
+}
+
 /** The evaluation order of a sheet and, for incremental updates, who reads whom. */
 export interface Plan {
   readonly steps: readonly Step[];
-  /** dependants[v]: variables that read v. */
-  readonly dependants: readonly (readonly number[])[];
+  /** readers[u]: the variables that read u. */
+  readonly readers: readonly (readonly Reader[])[];
 }
 
 function forEachCell(dep: Dep, i: number, length: number, visit: (j: number) => void): void {
@@ -57,14 +64,17 @@ function readsItselfOnlyBackward(node: GraphNode, v: number, length: number): bo
 export function buildPlan(nodes: readonly GraphNode[], length: number): Plan {
   const count = nodes.length;
   const reads: Set<number>[] = nodes.map(() => new Set());
-  const dependants: Set<number>[] = nodes.map(() => new Set());
+  const shifts: Map<number, number>[] = nodes.map(() => new Map());
   nodes.forEach((node, v) => {
-    for (const cell of node.deps) {
+    node.deps.forEach((cell, i) => {
       for (const d of cell) {
         reads[v]!.add(d.v);
-        if (d.v !== v) dependants[d.v]!.add(v);
+        if (d.v === v) continue;
+        const lo = Math.max(0, d.rel ? i + d.lo : d.lo);
+        const hi = Math.min(length - 1, d.rel ? i + d.hi : d.hi);
+        if (lo <= hi) shifts[d.v]!.set(v, Math.min(shifts[d.v]!.get(v) ?? Infinity, i - hi));
       }
-    }
+    });
   });
 
   // Tarjan's algorithm, iterative; components come out dependencies first.
@@ -116,7 +126,7 @@ export function buildPlan(nodes: readonly GraphNode[], length: number): Plan {
     if (component.length === 1 && readsItselfOnlyBackward(nodes[v]!, v, length)) return { kind: 'row', v };
     return cellStep(nodes, component, length);
   });
-  return { steps, dependants: dependants.map((s) => [...s]) };
+  return { steps, readers: shifts.map((m) => Array.from(m, ([v, shift]) => ({ v, shift }))) };
 }
 
 // Kahn's algorithm over the cells of rows that read each other; what remains sits on or behind a cycle.

@@ -87,8 +87,6 @@ export class Model {
   readonly #sink: Sink = { err: null };
   readonly #env: CompileEnv;
   #plan!: Plan;
-  // readers[u]: the variables that read u, each with the least (reader's year − year read) over its cells.
-  #readers: { v: number; shift: number }[][] = [];
 
   constructor(scenario: Scenario) {
     this.years = yearsOf(scenario);
@@ -163,7 +161,7 @@ export class Model {
   }
 
   #reach(v: number, start: number, from: Int32Array): void {
-    for (const { v: d, shift } of this.#readers[v]!) from[d] = Math.min(from[d]!, Math.max(0, start + shift));
+    for (const { v: d, shift } of this.#plan.readers[v]!) from[d] = Math.min(from[d]!, Math.max(0, start + shift));
   }
 
   #run(step: Plan['steps'][number], from = 0): void {
@@ -191,20 +189,6 @@ export class Model {
       deps: Array.from({ length }, (_, i) => v.inputs[i]?.deps ?? v.kernelDeps(i)),
     }));
     this.#plan = buildPlan(nodes, length);
-    const shifts = this.#vars.map(() => new Map<number, number>());
-    nodes.forEach((node, d) => {
-      node.deps.forEach((deps, i) => {
-        for (const dep of deps) {
-          if (dep.v === d) continue;
-          const lo = Math.max(0, dep.rel ? i + dep.lo : dep.lo);
-          const hi = Math.min(length - 1, dep.rel ? i + dep.hi : dep.hi);
-          if (lo > hi) continue;
-          const known = shifts[dep.v]!.get(d);
-          shifts[dep.v]!.set(d, Math.min(known ?? Infinity, i - hi));
-        }
-      });
-    });
-    this.#readers = shifts.map((m) => [...m].map(([v, shift]) => ({ v, shift })));
   }
 
   #compileInto(cell: InputCell, input: CellInput | undefined): void {

@@ -328,3 +328,17 @@ describe('the formula language', () => {
     expect(expr('=min(1) + max(1) + sum(1) + mean(1) + median(1)')).toMatchObject({ k: 'op' });
   });
 });
+
+describe('parse cache', () => {
+  it('parses a repeated formula text once and returns the same result', () => {
+    const a = parseFormula('=icor * (grdp[t] - grdp[t-1])');
+    expect(parseFormula('=icor * (grdp[t] - grdp[t-1])')).toBe(a);
+    expect(parseFormula('=icor * (grdp[t] - grdp[t-2])')).not.toBe(a);
+  });
+
+  it('caches errors as well as expressions', () => {
+    const e = parseFormula('=1 +');
+    expect(isCellError(e)).toBe(true);
+    expect(parseFormula('=1 +')).toBe(e);
+  });
+});

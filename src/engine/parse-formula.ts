@@ -92,6 +92,20 @@ class Rejected extends Error {
 
 /** Parses formula text (with or without the leading "=") into a checked expression or a cell error. */
 export function parseFormula(text: string): Expr | CellError {
+  // A filled row repeats one formula text in every year: parse it once. Results are immutable.
+  let parsed = cache.get(text);
+  if (parsed === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    parsed = parseUncached(text);
+    cache.set(text, parsed);
+  }
+  return parsed;
+}
+
+const CACHE_SIZE = 5000;
+const cache = new Map<string, Expr | CellError>();
+
+function parseUncached(text: string): Expr | CellError {
   const body = text.startsWith('=') ? text.slice(1) : text;
   if (body.length > MAX_FORMULA_LENGTH) return cellError(ErrorCode.SYNTAX, 'tooLong', { max: MAX_FORMULA_LENGTH });
   if (body.trim() === '') return cellError(ErrorCode.SYNTAX, 'syntax', { detail: '' });
