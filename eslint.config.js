@@ -31,7 +31,10 @@ export default ts.config(
             { group: ['svelte', 'svelte/*'], message: 'The engine must not depend on Svelte.' },
             { group: ['idb-keyval', 'idb-keyval/*'], message: 'The engine must not touch storage.' },
             { group: ['uplot', 'uplot/*'], message: 'The engine must not draw charts.' },
-            { group: ['**/ui/**', '**/state/**', '**/*.svelte', '**/*.svelte.ts'], message: 'The engine must not import UI code.' },
+            {
+              group: ['**/ui/**', '**/state/**', '**/*.svelte', '**/*.svelte.ts'],
+              message: 'The engine must not import UI code.',
+            },
           ],
         },
       ],
