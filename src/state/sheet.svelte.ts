@@ -48,6 +48,18 @@ export interface CellView {
   readonly source: string | undefined;
 }
 
+/** What the "add row" form asks for. */
+export interface CustomRowSpec {
+  readonly kind: 'series' | 'formula' | 'param';
+  readonly id: string;
+  readonly label: string;
+  readonly format: Format;
+  /** The formula of a formula row, written into every projection year. */
+  readonly formula?: string;
+  /** The typed value of a parameter. */
+  readonly value?: string;
+}
+
 /** A message for the status line, translated by the UI. */
 export interface Status {
   readonly key: MessageKey;
@@ -243,7 +255,21 @@ export class Sheet {
     return checkIdentifier(this.scenario, id, except);
   }
 
-  /** Adds a custom row (undoable). */
+  /** Adds a planner's own row from the form: an input series, a formula row or a parameter (undoable). */
+  addCustomRow(spec: CustomRowSpec, locale: Locale): void {
+    const { baseYear, horizon } = this.scenario.meta;
+    const label = spec.label.trim() || spec.id;
+    if (spec.kind === 'param') {
+      const value = readCellText(spec.value ?? '', locale, spec.format) ?? 0;
+      this.addRow({ kind: 'param', id: spec.id, label, format: spec.format, value });
+      return;
+    }
+    const cells: Record<string, string> = {};
+    if (spec.kind === 'formula') for (let y = baseYear + 1; y <= horizon; y++) cells[y] = (spec.formula ?? '').trim();
+    this.addRow({ kind: 'series', id: spec.id, label, format: spec.format, cells });
+  }
+
+  /** Adds a row (undoable). */
   addRow(row: RowDef): void {
     this.#apply({ before: this.scenario, after: addRow(this.scenario, row), cells: undefined });
   }
