@@ -41,27 +41,16 @@ export const FUNCTIONS = [
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 const FUNCTION_SET: ReadonlySet<string> = new Set(FUNCTIONS);
-const COMPARE: ReadonlySet<string> = new Set<CompareOp>([
-  'equal',
-  'unequal',
-  'smaller',
-  'larger',
-  'smallerEq',
-  'largerEq',
-]);
+const COMPARE_OPS: readonly CompareOp[] = ['equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'];
+const COMPARE: ReadonlySet<string> = new Set(COMPARE_OPS);
 const BINARY: ReadonlySet<string> = new Set<BinaryOp>([
+  ...COMPARE_OPS,
   'add',
   'subtract',
   'multiply',
   'divide',
   'pow',
   'mod',
-  'equal',
-  'unequal',
-  'smaller',
-  'larger',
-  'smallerEq',
-  'largerEq',
   'and',
   'or',
   'xor',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Model } from '../../src/engine/model';
-import { isCellError, MAX_FORMULA_LENGTH, MAX_NESTING, parseFormula } from '../../src/engine/parse-formula';
+import { FUNCTIONS, isCellError, MAX_FORMULA_LENGTH, MAX_NESTING, parseFormula } from '../../src/engine/parse-formula';
 import { ErrorCode, type CellInput, type RowDef, type Scenario } from '../../src/engine/types';
 import { quangNinh } from '../../src/templates/quang-ninh';
 
@@ -126,29 +126,7 @@ const formulaArb = fc.letrec<{ expr: string }>((tie) => ({
     fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([c, a, b]) => `${c} ? ${a} : ${b}`),
     fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([a, b, c]) => `${a} < ${b} <= ${c}`),
     fc
-      .tuple(
-        fc.constantFrom(
-          'abs',
-          'ceil',
-          'floor',
-          'round',
-          'sqrt',
-          'exp',
-          'log',
-          'log10',
-          'pow',
-          'sign',
-          'min',
-          'max',
-          'sum',
-          'mean',
-          'median',
-          'import',
-          'evaluate',
-          'unknown',
-        ),
-        fc.array(tie('expr'), { maxLength: 3 }),
-      )
+      .tuple(fc.constantFrom(...FUNCTIONS, 'import', 'evaluate', 'unknown'), fc.array(tie('expr'), { maxLength: 3 }))
       .map(([f, args]) => `${f}(${args.join(', ')})`),
   ),
 })).expr;
