@@ -9,7 +9,6 @@ export {
   addRow,
   deleteRow,
   splitVarId,
-  sectorVarIds,
   cellKey,
   type CellAddress,
   type IdentifierProblem,

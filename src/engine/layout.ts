@@ -12,8 +12,6 @@ export interface SheetRow {
   readonly format: Format;
   /** The label of the scenario row it belongs to (a sector's name for its sub-rows). */
   readonly label: Label;
-  /** True for rows the user added (series and parameters), which can be renamed and deleted. */
-  readonly custom: boolean;
   /** True for the sector whose share the targets follow. */
   readonly focus: boolean;
 }
@@ -30,7 +28,7 @@ export function sheetRows(scenario: Scenario, options: { prices: boolean }): She
   const sectors = scenario.rows.filter((r) => r.kind === 'sector');
   const focus = scenario.meta.focus;
   const push = (id: string, role: VarRole, group: RowGroup, format: Format, label: Label, flags = {}) =>
-    rows.push({ id, role, group, format, label, custom: false, focus: false, ...flags });
+    rows.push({ id, role, group, format, label, focus: false, ...flags });
   for (const s of sectors) {
     push(s.id, 'value', 'sectors', 'number', s.label, { focus: s.id === focus });
     push(`${s.id}.growth`, 'growth', 'sectors', 'percent', s.label, { focus: s.id === focus });
@@ -44,12 +42,21 @@ export function sheetRows(scenario: Scenario, options: { prices: boolean }): She
   push(BUILTIN.grdpGrowth, 'grdpGrowth', 'totals', 'percent', 'GRDP');
   for (const s of sectors) push(`${s.id}.share`, 'share', 'shares', 'percent', s.label, { focus: s.id === focus });
   for (const r of scenario.rows) {
-    if (r.kind === 'target') push(r.id, 'target', 'targets', 'percent', r.label);
+    if (r.kind === 'target') push(r.id, 'target', 'targets', formatOf(scenario, r.of), r.label);
   }
   for (const r of scenario.rows) {
-    if (r.kind === 'param' || r.kind === 'series') push(r.id, r.kind, 'custom', r.format, r.label, { custom: true });
+    if (r.kind === 'param' || r.kind === 'series') push(r.id, r.kind, 'custom', r.format, r.label);
   }
   return rows;
+}
+
+// A target is shown like the row it applies to: the share target in percent, a GRDP target in money.
+function formatOf(scenario: Scenario, id: string): Format {
+  const [rowId, part] = id.split('.');
+  if (part === 'growth' || part === 'price' || part === 'share' || id === BUILTIN.grdpGrowth) return 'percent';
+  const row = scenario.rows.find((r) => r.id === rowId);
+  if (row && (row.kind === 'series' || row.kind === 'param')) return row.format;
+  return row?.kind === 'target' ? 'percent' : 'number';
 }
 
 /** The sheet's columns: recorded years before the base year, the base year, then projection years. */

@@ -5,6 +5,7 @@ import {
   compoundKernel,
   fillKernel,
   growthKernel,
+  setRecordedOrBlank,
   nominalKernel,
   shareKernel,
   sumKernel,
@@ -55,6 +56,8 @@ interface InputCell {
 }
 
 interface VarState extends Variable {
+  /** Recorded actuals by year index (NaN where none), shown in cells that have no input or formula. */
+  readonly history: Float64Array;
   /** Input cells by year index; null where the row is computed. */
   readonly inputs: (InputCell | null)[];
   kernel: Kernel | null;
@@ -85,6 +88,7 @@ export class Model {
   readonly #vars: VarState[] = [];
   readonly #byId = new Map<string, VarState>();
   readonly #sink: Sink = { err: null };
+  readonly #history: Scenario['history'];
   readonly #env: CompileEnv;
   #plan!: Plan;
 
@@ -93,6 +97,7 @@ export class Model {
     this.baseYear = scenario.meta.baseYear;
     const length = this.years.length;
     this.#env = { baseYear: this.baseYear, length, resolve: (name) => this.#byId.get(name) };
+    this.#history = scenario.history;
     this.#declare(scenario);
     this.#wire(scenario);
     for (const v of this.#vars) {
@@ -179,6 +184,7 @@ export class Model {
       v.values[i] = NaN;
       v.errors[i] = onCycle.has(c) ? cycle : readsCycle;
       v.blank[i] = 0;
+      v.recorded[i] = 0;
     }
     for (const c of step.order) this.#vars[Math.floor(c / length)]!.cell(c % length);
   }
@@ -227,6 +233,8 @@ export class Model {
       values: new Float64Array(length),
       errors: new Array<CellError | null>(length).fill(null),
       blank: new Uint8Array(length),
+      recorded: new Uint8Array(length),
+      history: Float64Array.from(this.years, (year) => this.#history[id]?.[year] ?? NaN),
       inputs: Array.from({ length }, (_, i) =>
         inputYears(i) ? { literal: 0, fn: null, error: null, blank: true, deps: [] } : null,
       ),
@@ -295,7 +303,9 @@ export class Model {
       ]);
     }
     const growth = get(BUILTIN.grdpGrowth);
-    this.#setKernel(growth, growthKernel(growth, grdp), (i) => (i === 0 ? [] : [rel(grdp.index, -1, 0)]));
+    this.#setKernel(growth, growthKernel(growth, grdp, growth.history[0]!), (i) =>
+      i === 0 ? [] : [rel(grdp.index, -1, 0)],
+    );
     for (const v of this.#vars) {
       if (v.role === 'param') this.#setKernel(v, fillKernel(v), () => [abs(v.index, 0)]);
       if (!v.kernel) {
@@ -329,9 +339,11 @@ export class Model {
     const sink = this.#sink;
     return (i) => {
       const cell = v.inputs[i];
+      if (!cell) return setRecordedOrBlank(v, i, v.history[i]!);
       v.errors[i] = null;
       v.blank[i] = 0;
-      if (!cell || cell.blank) {
+      v.recorded[i] = 0;
+      if (cell.blank) {
         v.values[i] = 0;
         v.blank[i] = 1;
       } else if (cell.error) {

@@ -250,7 +250,7 @@ describe('percent signs', () => {
   it.each(['10 % 3', 'x % 3', '5%x', '5% (1)', '5%2', '%', '(%)', '1 + %', '"a"%', 'x % y'])(
     'refuses %j as #SYNTAX instead of guessing a modulo or a product',
     (text) => {
-      expect(error(`=${text}`)).toEqual({ code: ErrorCode.SYNTAX, key: 'syntax', args: { detail: '%' } });
+      expect(error(`=${text}`)).toEqual({ code: ErrorCode.SYNTAX, key: 'percentPlacement' });
     },
   );
 });
@@ -340,5 +340,27 @@ describe('parse cache', () => {
     const e = parseFormula('=1 +');
     expect(isCellError(e)).toBe(true);
     expect(parseFormula('=1 +')).toBe(e);
+  });
+});
+
+describe('syntax messages a planner can act on', () => {
+  it('points at the character where parsing stopped', () => {
+    expect(parseFormula('=1 +')).toEqual({ code: ErrorCode.SYNTAX, key: 'syntaxAt', args: { at: 4 } });
+  });
+
+  it('tells a Vietnamese decimal comma apart from an argument separator', () => {
+    expect(parseFormula('=x * 0,8')).toEqual({ code: ErrorCode.SYNTAX, key: 'decimalComma', args: { at: 6 } });
+    expect(isCellError(parseFormula('=max(1,8)'))).toBe(false);
+  });
+
+  it.each([
+    ['=a = 1', 'assignment'],
+    ['=f(x) = x', 'functionDefinition'],
+    ['=1; 2', 'statements'],
+    ['=[1, 2]', 'matrix'],
+    ['={a: 1}', 'object'],
+    ['="abc"', 'text'],
+  ])('names what %s uses in words, not mathjs node types', (formula, what) => {
+    expect(parseFormula(formula)).toEqual({ code: ErrorCode.SYNTAX, key: 'forbiddenSyntax', args: { what } });
   });
 });

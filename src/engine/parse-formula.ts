@@ -97,18 +97,17 @@ const cache = new Map<string, Expr | CellError>();
 function parseUncached(text: string): Expr | CellError {
   const body = text.startsWith('=') ? text.slice(1) : text;
   if (body.length > MAX_FORMULA_LENGTH) return cellError(ErrorCode.SYNTAX, 'tooLong', { max: MAX_FORMULA_LENGTH });
-  if (body.trim() === '') return cellError(ErrorCode.SYNTAX, 'syntax', { detail: '' });
+  if (body.trim() === '') return cellError(ErrorCode.SYNTAX, 'syntax');
   if (nestingDepth(body) > MAX_NESTING) return cellError(ErrorCode.SYNTAX, 'tooDeep', { max: MAX_NESTING });
   const source = rewritePercent(body);
-  if (source === undefined) return cellError(ErrorCode.SYNTAX, 'syntax', { detail: '%' });
+  if (source === undefined) return cellError(ErrorCode.SYNTAX, 'percentPlacement');
   // Each "%" adds a bracket level ("1%%%…"), so the rewritten text is checked again.
   if (nestingDepth(source) > MAX_NESTING) return cellError(ErrorCode.SYNTAX, 'tooDeep', { max: MAX_NESTING });
   let node: MathNode;
   try {
     node = math.parse(source);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return cellError(ErrorCode.SYNTAX, 'syntax', { detail });
+    return syntaxError(body, source, e);
   }
   try {
     return convert(node, 0);
@@ -213,13 +212,41 @@ function matchingOpen(s: string): number {
   return -1;
 }
 
+// mathjs explains in English; the cell gets our own message with the position where parsing stopped.
+function syntaxError(body: string, source: string, e: unknown): CellError {
+  const char = typeof e === 'object' && e !== null && 'char' in e ? (e as { char: unknown }).char : undefined;
+  // Positions refer to the rewritten text, so they are only shown where no "%" was rewritten.
+  if (typeof char !== 'number' || source !== body) return cellError(ErrorCode.SYNTAX, 'syntax');
+  // "0,8" in a Vietnamese planner's formula: mathjs stops at the comma between two digits.
+  if (body[char - 1] === ',' && /\d/.test(body[char - 2] ?? '') && /\d/.test(body[char] ?? '')) {
+    return cellError(ErrorCode.SYNTAX, 'decimalComma', { at: char });
+  }
+  return cellError(ErrorCode.SYNTAX, 'syntaxAt', { at: char });
+}
+
+// Names for the syntax a formula may not use, translated by the UI ("what" in forbiddenSyntax).
+const NODE_WORDS: Readonly<Record<string, string>> = {
+  AssignmentNode: 'assignment',
+  FunctionAssignmentNode: 'functionDefinition',
+  BlockNode: 'statements',
+  ArrayNode: 'matrix',
+  IndexNode: 'matrix',
+  ObjectNode: 'object',
+  RangeNode: 'range',
+  AccessorNode: 'property',
+};
+
+function forbidden(what: string): never {
+  return reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: NODE_WORDS[what] ?? what });
+}
+
 function reject(code: ErrorCode, key: CellError['key'], args?: Record<string, string | number>): never {
   throw new Rejected(cellError(code, key, args));
 }
 
 function convert(node: MathNode, depth: number): Expr {
   // Compiling and evaluating recurse as deep as the tree; the cap keeps them far from the stack limit.
-  if (depth > MAX_DEPTH) reject(ErrorCode.SYNTAX, 'syntax', { detail: 'nested too deeply' });
+  if (depth > MAX_DEPTH) reject(ErrorCode.SYNTAX, 'tooDeep', { max: MAX_DEPTH });
   const d = depth + 1;
   switch (node.type) {
     case 'ConstantNode': {
@@ -229,8 +256,8 @@ function convert(node: MathNode, depth: number): Expr {
         return Number.isFinite(value) ? { k: 'num', v: value } : reject(ErrorCode.NUM, 'notFinite');
       if (typeof value === 'boolean') return { k: 'num', v: value ? 1 : 0 };
       // A formula that is only a comment ("=# note") parses to an undefined constant.
-      if (value === undefined) return reject(ErrorCode.SYNTAX, 'syntax', { detail: '' });
-      return reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: typeof value === 'string' ? 'text' : String(value) });
+      if (value === undefined) return reject(ErrorCode.SYNTAX, 'syntax');
+      return forbidden(typeof value === 'string' ? 'text' : String(value));
     }
     case 'SymbolNode': {
       const name = (node as MathNode & { name: string }).name;
@@ -250,9 +277,9 @@ function convert(node: MathNode, depth: number): Expr {
       // Kept as one chain: rewriting "a < b < c" as (a < b) and (b < c) evaluates b twice, and nested
       // chains then cost 2^depth evaluations.
       const r = node as MathNode & { conditionals: string[]; params: MathNode[] };
-      for (const fn of r.conditionals) if (!COMPARE.has(fn)) reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: fn });
+      for (const fn of r.conditionals) if (!COMPARE.has(fn)) forbidden(fn);
       if (r.conditionals.length === 0 || r.params.length !== r.conditionals.length + 1)
-        reject(ErrorCode.SYNTAX, 'syntax', { detail: '' });
+        reject(ErrorCode.SYNTAX, 'syntax');
       return { k: 'cmp', ops: r.conditionals as CompareOp[], args: r.params.map((p) => convert(p, d)) };
     }
     case 'FunctionNode': {
@@ -262,7 +289,7 @@ function convert(node: MathNode, depth: number): Expr {
       return { k: 'call', fn: name as FunctionName, args: f.args.map((a) => convert(a, d)) };
     }
     default:
-      return reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: node.type });
+      return forbidden(node.type);
   }
 }
 
@@ -280,17 +307,17 @@ function qualifiedName(node: MathNode): string {
     if (a.index.dotNotation && prop && typeof prop.value === 'string')
       return qualifiedName(a.object) + '.' + prop.value;
   }
-  return reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: node.type });
+  return forbidden(node.type);
 }
 
 function convertAccessor(node: AccessorLike, depth: number): Expr {
   if (node.index.dotNotation) return { k: 'ref', name: qualifiedName(node) };
   const name = qualifiedName(node.object);
-  if (node.index.dimensions.length !== 1) reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: 'matrix' });
+  if (node.index.dimensions.length !== 1) forbidden('matrix');
   const dim = node.index.dimensions[0]!;
   if (dim.type === 'RangeNode') {
     const r = dim as MathNode & { start: MathNode; end: MathNode; step: MathNode | null };
-    if (r.step) reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: 'step' });
+    if (r.step) forbidden('step');
     return { k: 'range', name, from: convert(r.start, depth), to: convert(r.end, depth) };
   }
   return { k: 'ref', name, at: convert(dim, depth) };
@@ -304,5 +331,5 @@ function convertOperator(node: MathNode & { fn: string; op: string; args: MathNo
     if (node.fn === 'not') return { k: 'not', a: args[0]! };
   }
   if (args.length === 2 && BINARY.has(node.fn)) return { k: 'op', op: node.fn as BinaryOp, a: args[0]!, b: args[1]! };
-  return reject(ErrorCode.SYNTAX, 'forbiddenSyntax', { what: node.op });
+  return forbidden(node.op);
 }

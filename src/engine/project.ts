@@ -1,10 +1,12 @@
 import { cellError, ErrorCode, type CellError } from './types';
 
-/** A variable's storage: numbers, error values and blank flags, one slot per year. */
+/** A variable's storage: numbers, error values, blank flags and recorded-value flags, one slot per year. */
 export interface Series {
   readonly values: Float64Array;
   readonly errors: (CellError | null)[];
   readonly blank: Uint8Array;
+  /** 1 where the value is a recorded actual (history) rather than computed or typed. */
+  readonly recorded: Uint8Array;
 }
 
 /** A built-in row's computation: one year (for cell-by-cell plans) or the row from a year on. */
@@ -26,12 +28,28 @@ function set(out: Series, i: number, value: number): void {
   out.values[i] = value;
   out.errors[i] = null;
   out.blank[i] = 0;
+  out.recorded[i] = 0;
 }
 
 function setError(out: Series, i: number, e: CellError): void {
   out.values[i] = NaN;
   out.errors[i] = e;
   out.blank[i] = 0;
+  out.recorded[i] = 0;
+}
+
+/** Fills a cell that has no input and no formula: the recorded actual if there is one (NaN if none), else blank. */
+export function setRecordedOrBlank(out: Series, i: number, recorded: number): void {
+  out.errors[i] = null;
+  if (recorded === recorded) {
+    out.values[i] = recorded;
+    out.blank[i] = 0;
+    out.recorded[i] = 1;
+  } else {
+    out.values[i] = 0;
+    out.blank[i] = 1;
+    out.recorded[i] = 0;
+  }
 }
 
 /** Constant-price value: V(t) = V(t−1) × (1 + g(t)); year 0 is the base-year input. */
@@ -99,12 +117,11 @@ export function shareKernel(out: Series, part: Series, total: Series): Kernel {
   });
 }
 
-/** Growth rate of a row over the previous year; blank in year 0. */
-export function growthKernel(out: Series, of: Series): Kernel {
+/** Growth rate of a row over the previous year; in year 0 the recorded rate (NaN if none, then blank). */
+export function growthKernel(out: Series, of: Series, first: number): Kernel {
   const cell = (i: number): void => {
     if (i === 0) {
-      set(out, 0, 0);
-      out.blank[0] = 1;
+      setRecordedOrBlank(out, 0, first);
       return;
     }
     const e = of.errors[i] ?? of.errors[i - 1];

@@ -1,8 +1,8 @@
-import { BUILTIN, SECTOR_PARTS, type VarRole } from './model';
+import { BUILTIN } from './model';
 import { FUNCTIONS, YEAR_SYMBOL } from './parse-formula';
 import type { CellInput, RowDef, Scenario, YearCells } from './types';
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
+const IDENTIFIER = /^(?!__)[A-Za-z_][A-Za-z0-9_]{0,39}$/;
 const RESERVED: ReadonlySet<string> = new Set([
   YEAR_SYMBOL,
   ...Object.values(BUILTIN),
@@ -19,6 +19,15 @@ const RESERVED: ReadonlySet<string> = new Set([
   'null',
   'undefined',
   'end',
+  // Constants to the mathjs parser, so a row with these names could never be referenced.
+  'Infinity',
+  'NaN',
+  // Names every JavaScript object has: keeping them out keeps lookups in plain objects safe.
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
 ]);
 
 /** Why an identifier cannot name a new row, or undefined if it can. */
@@ -72,13 +81,18 @@ export function withInput(scenario: Scenario, id: string, year: number, input: C
   return { ...scenario, rows };
 }
 
-// Matches a whole identifier that is not a property (".growth") and not a function call.
-function identifierPattern(id: string): RegExp {
-  return new RegExp(`(?<![\\w.])${id}(?![\\w(])`, 'g');
-}
+// Numbers are matched first so that "2icor" reads as 2 × icor, while "x2icor" stays one name.
+const TOKENS = /(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)/g;
 
+// Renames a row reference: a whole name that is not a property (".growth") and not a function call.
 function renameInFormula(input: CellInput, from: string, to: string): CellInput {
-  return typeof input === 'string' && input.startsWith('=') ? input.replace(identifierPattern(from), to) : input;
+  if (typeof input !== 'string' || !input.startsWith('=')) return input;
+  return input.replace(TOKENS, (token: string, number: string | undefined, name: string | undefined, at: number) => {
+    if (number !== undefined || name !== from) return token;
+    const before = input.slice(0, at).trimEnd();
+    const after = input.slice(at + token.length).trimStart();
+    return before.endsWith('.') || after.startsWith('(') ? token : to;
+  });
 }
 
 function mapInputs(row: RowDef, f: (input: CellInput) => CellInput): RowDef {
@@ -128,14 +142,7 @@ export function deleteRow(scenario: Scenario, id: string): Scenario {
   return { ...scenario, rows: scenario.rows.filter((r) => r.id !== id) };
 }
 
-/** Variable ids a sector contributes, value first. */
-export function sectorVarIds(sectorId: string): string[] {
-  return [sectorId, ...SECTOR_PARTS.map((p) => `${sectorId}.${p}`)];
-}
-
 /** Key for per-cell maps such as sources: "manufacturing.growth@2026". */
 export function cellKey(id: string, year: number): string {
   return `${id}@${year}`;
 }
-
-export type { VarRole };

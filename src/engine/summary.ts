@@ -12,7 +12,7 @@ export interface TargetCheck {
   readonly met: boolean | undefined;
 }
 
-/** Average growth of GRDP at constant prices over the projection, against its target. */
+/** Average growth of GRDP at constant prices in the years from..to, against its target. */
 export interface GrowthCheck {
   readonly from: number;
   readonly to: number;
@@ -78,7 +78,8 @@ export function summarize(model: Model, scenario: Scenario): Headline {
     ? growthTargets.reduce((s, c) => s + c.threshold, 0) / growthTargets.length
     : undefined;
   const growth: GrowthCheck = {
-    from,
+    // The compound rate from the base-year level is the average of the growth of the years after it.
+    from: from + 1,
     to,
     value,
     target,

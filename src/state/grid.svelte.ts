@@ -179,11 +179,21 @@ export class GridState {
 
   /** Pastes tab-separated text at the selection; one value pasted into a larger selection fills it. */
   paste(text: string): void {
-    const block = parseTsv(text);
+    // An empty clipboard (or one holding only an image) must not clear the selection.
+    if (text === '') return;
     const s = this.selection;
-    const single = block.length === 1 && block[0]!.length === 1;
+    // Only what fits in the sheet can land; the rest of a huge paste is counted, not parsed.
+    const maxRows = this.sheet.rows.length - s.top;
+    const maxCols = this.sheet.columns.length - s.left;
+    const lines = parseTsv(text);
+    const block = lines.slice(0, maxRows).map((line) => line.slice(0, maxCols));
+    let outside = 0;
+    for (let r = 0; r < lines.length; r++) outside += Math.max(0, lines[r]!.length - (r < maxRows ? maxCols : 0));
+    const single = lines.length === 1 && lines[0]!.length === 1;
+    let width = 0;
+    for (const line of block) width = Math.max(width, line.length);
     const height = single ? s.bottom - s.top + 1 : block.length;
-    const width = single ? s.right - s.left + 1 : Math.max(...block.map((line) => line.length));
+    if (single) width = s.right - s.left + 1;
     const changes: CellChange[] = [];
     let skipped = 0;
     for (let dr = 0; dr < height; dr++) {
@@ -199,6 +209,7 @@ export class GridState {
         changes.push({ id: row.id, year: column.year, input: readCellText(cellText, this.locale.current, row.format) });
       }
     }
+    skipped += outside;
     const count = this.sheet.setCells(changes);
     this.sheet.status = skipped
       ? { key: 'status.pasteSkipped', args: { count, skipped } }
@@ -239,9 +250,13 @@ export class GridState {
       case 'End':
         this.#moveTo(this.row, this.sheet.columns.length - 1, e.shiftKey);
         return true;
-      case 'Tab':
-        this.#moveTo(this.row, this.col + (e.shiftKey ? -1 : 1), false);
+      case 'Tab': {
+        // At the first or last column Tab leaves the grid, so keyboard users can reach what follows.
+        const col = this.col + (e.shiftKey ? -1 : 1);
+        if (col < 0 || col >= this.sheet.columns.length) return false;
+        this.#moveTo(this.row, col, false);
         return true;
+      }
       case 'Enter':
       case 'F2':
         this.startEdit();
@@ -259,7 +274,13 @@ export class GridState {
   }
 
   /** Handles a key press inside the cell editor; returns true when it used the key. */
-  editorKeydown(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): boolean {
+  editorKeydown(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey'>): boolean {
+    // Ctrl+R would reload the page in the browser: in the editor it commits and fills right.
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'r') {
+      this.commit();
+      this.fillRight();
+      return true;
+    }
     switch (e.key) {
       case 'Enter':
         this.commit();

@@ -1,4 +1,5 @@
-import type { RowGroup, SheetRow } from '../engine';
+import type { CellError, RowGroup, SheetRow } from '../engine';
+import { dictionaries, type MessageKey } from '../i18n';
 import type { LocaleState } from './locale.svelte';
 
 const ROLE_KEYS = {
@@ -21,4 +22,13 @@ export function rowLabel(row: SheetRow, locale: LocaleState): string {
 /** A group heading of the sheet. */
 export function groupLabel(group: RowGroup, locale: LocaleState, unit: string): string {
   return locale.t(`grid.group.${group}`, { unit });
+}
+
+/** A cell error's message in the current language, with syntax names translated. */
+export function errorMessage(error: CellError, locale: LocaleState): string {
+  const what = error.args?.what;
+  if (typeof what !== 'string') return locale.t(`error.${error.key}`, error.args);
+  const key = `syntax.${what}`;
+  const word = key in dictionaries.vi ? locale.t(key as MessageKey) : `"${what}"`;
+  return locale.t(`error.${error.key}`, { ...error.args, what: word });
 }

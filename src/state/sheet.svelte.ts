@@ -23,8 +23,8 @@ import {
   type SheetColumn,
   type SheetRow,
 } from '../engine';
-import type { MessageKey } from '../i18n';
-import type { Template } from '../templates/types';
+import { labelText, type MessageKey } from '../i18n';
+import type { SourceNote, Template } from '../templates/types';
 
 /** Longest text a cell keeps; anything longer is an error value either way. */
 export const MAX_CELL_TEXT = 2000;
@@ -45,7 +45,10 @@ export interface CellView {
   readonly formula: string | undefined;
   /** The cell's input differs from the template's. */
   readonly changed: boolean;
+  /** Where the template's figure comes from, in the view's language. */
   readonly source: string | undefined;
+  /** The template marks the figure as an assumption rather than a published number. */
+  readonly assumption: boolean;
 }
 
 /** What the "add row" form asks for. */
@@ -75,6 +78,9 @@ interface Edit {
 
 const UNDO_LIMIT = 500;
 
+/** The last year a projection may reach. */
+export const MAX_HORIZON = 2050;
+
 /** Converts typed text into a cell input: blank, a formula, a number read by locale, or kept text. */
 export function readCellText(text: string, locale: Locale, format: Format): CellInput | undefined {
   const trimmed = text.trim().slice(0, MAX_CELL_TEXT);
@@ -99,6 +105,7 @@ export class Sheet {
   readonly template: Template;
   scenario = $state.raw<Scenario>() as Scenario;
   showPrices = $state(false);
+  showHistory = $state(true);
   status = $state.raw<Status | null>(null);
   #model: Model;
   // Bumped after every model change: the model is mutable, so $derived values read this to re-run.
@@ -119,12 +126,19 @@ export class Sheet {
   }
 
   rows: SheetRow[] = $derived(sheetRows(this.scenario, { prices: this.showPrices }));
-  columns: SheetColumn[] = $derived(sheetColumns(this.scenario, this.model));
+  columns: SheetColumn[] = $derived(
+    sheetColumns(this.scenario, this.model).filter((c) => this.showHistory || c.kind !== 'history'),
+  );
   headline = $derived(summarize(this.model, this.scenario));
   chart = $derived(chartSeries(this.model, this.scenario));
   canUndo = $derived(this.#undo.length > 0);
   canRedo = $derived(this.#redo.length > 0);
   editCount = $derived(this.#countEdits());
+
+  /** Anything differs from the template, cells or structure (rows, years). */
+  get canReset(): boolean {
+    return this.scenario !== this.template.scenario;
+  }
 
   /** Whether the cell of variable id in year takes input. */
   isInput(id: string, year: number): boolean {
@@ -144,8 +158,17 @@ export class Sheet {
   }
 
   /** Source of a cell's figure in the template, if any. */
-  sourceOf(id: string, year: number): string | undefined {
-    return this.template.sources[cellKey(id, year)] ?? this.template.sources[id];
+  sourceOf(id: string, year: number): SourceNote | undefined {
+    const sources = this.template.sources;
+    const key = cellKey(id, year);
+    // Own keys only: a row named "constructor" must not find Object.prototype.constructor.
+    if (Object.hasOwn(sources, key)) return sources[key];
+    return Object.hasOwn(sources, id) ? sources[id] : undefined;
+  }
+
+  /** Whether a row is the planner's own (not in the template), so it may be renamed or deleted. */
+  isOwnRow(id: string): boolean {
+    return this.scenario.rows.some((r) => r.id === id) && !this.template.scenario.rows.some((r) => r.id === id);
   }
 
   /** What to show in one cell. */
@@ -153,11 +176,11 @@ export class Sheet {
     const { id, format } = row;
     const year = column.year;
     const model = this.model;
-    const history = this.scenario.history[id]?.[year];
     const i = year - model.baseYear;
     const v = model.get(id);
-    const isInput = model.isInput(id, year);
-    const source = this.sourceOf(id, year);
+    const note = this.sourceOf(id, year);
+    const source = note ? labelText(note.text, locale) : undefined;
+    const assumption = !!note?.assumption;
     const empty: CellView = {
       kind: 'empty',
       text: '',
@@ -166,11 +189,16 @@ export class Sheet {
       formula: undefined,
       changed: false,
       source: undefined,
+      assumption: false,
     };
-    if (!v || i < 0 || i >= model.years.length || (row.role === 'param' && i > 0) || (!isInput && v.blank[i])) {
+    const outside = !v || i < 0 || i >= model.years.length;
+    if (outside || v.recorded[i]) {
+      const history = outside ? this.scenario.history[id]?.[year] : v.values[i];
       if (history === undefined) return empty;
       return { ...empty, kind: 'history', text: formatValue(history, locale, format, 1), value: history, source };
     }
+    const isInput = model.isInput(id, year);
+    if ((row.role === 'param' && i > 0) || (!isInput && v.blank[i])) return empty;
     const error = v.errors[i] ?? undefined;
     const value = error ? undefined : v.values[i];
     if (!isInput) {
@@ -183,7 +211,7 @@ export class Sheet {
     let text = '';
     if (error) text = error.code;
     else if (!v.blank[i]) text = formatValue(value!, locale, format, formula ? 1 : inputDigits(value!, format));
-    return { kind: 'input', text, value, error, formula, changed, source };
+    return { kind: 'input', text, value, error, formula, changed, source, assumption: assumption && !changed };
   }
 
   /** Applies typed text to a cell, read in the given locale. Returns false for a computed cell. */
@@ -199,7 +227,9 @@ export class Sheet {
 
   /** Applies several input changes as one undoable edit; changes to computed cells are ignored. */
   setCells(changes: readonly CellChange[]): number {
-    const accepted = changes.filter((c) => this.#model.isInput(c.id, c.year));
+    const accepted = changes.filter(
+      (c) => this.#model.isInput(c.id, c.year) && !sameInput(c.input, this.inputAt(c.id, c.year)),
+    );
     if (accepted.length === 0) return 0;
     const before = this.scenario;
     let after = before;
@@ -217,17 +247,40 @@ export class Sheet {
     return count;
   }
 
-  /** Restores cells to their template inputs. */
+  /**
+   * Restores cells to their template inputs. A sector's base value or a parameter that the template
+   * does not have for that year (after the base year moved) is left alone rather than zeroed.
+   */
   resetCells(cells: readonly { id: string; year: number }[]): number {
-    const count = this.setCells(cells.map(({ id, year }) => ({ id, year, input: this.templateInput(id, year) })));
-    this.status = { key: 'status.reset', args: { count } };
+    const changes: CellChange[] = [];
+    let missing = 0;
+    for (const { id, year } of cells) {
+      const input = this.templateInput(id, year);
+      const role = this.#model.get(id)?.role;
+      if (input === undefined && (role === 'value' || role === 'param')) missing++;
+      else changes.push({ id, year, input });
+    }
+    const count = this.setCells(changes);
+    this.status = missing
+      ? { key: 'status.noTemplateValue', args: { count: missing } }
+      : { key: 'status.reset', args: { count } };
     return count;
   }
 
   /** Restores the whole scenario to the template (undoable). */
   resetAll(): void {
-    if (this.scenario === this.template.scenario) return;
+    if (!this.canReset) return;
     this.#apply({ before: this.scenario, after: this.template.scenario, cells: undefined });
+  }
+
+  /** Handles Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z pressed outside the grid and text fields; true if used. */
+  shortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey'>): boolean {
+    if (!(e.ctrlKey || e.metaKey)) return false;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) this.undo();
+    else if (key === 'y' || (key === 'z' && e.shiftKey)) this.redo();
+    else return false;
+    return true;
   }
 
   /** Undoes the last edit. */
@@ -256,17 +309,19 @@ export class Sheet {
   }
 
   /** Adds a planner's own row from the form: an input series, a formula row or a parameter (undoable). */
-  addCustomRow(spec: CustomRowSpec, locale: Locale): void {
+  addCustomRow(spec: CustomRowSpec, locale: Locale): boolean {
+    if (this.checkId(spec.id)) return false;
     const { baseYear, horizon } = this.scenario.meta;
     const label = spec.label.trim() || spec.id;
     if (spec.kind === 'param') {
       const value = readCellText(spec.value ?? '', locale, spec.format) ?? 0;
       this.addRow({ kind: 'param', id: spec.id, label, format: spec.format, value });
-      return;
+      return true;
     }
     const cells: Record<string, string> = {};
     if (spec.kind === 'formula') for (let y = baseYear + 1; y <= horizon; y++) cells[y] = (spec.formula ?? '').trim();
     this.addRow({ kind: 'series', id: spec.id, label, format: spec.format, cells });
+    return true;
   }
 
   /** Adds a row (undoable). */
@@ -274,47 +329,67 @@ export class Sheet {
     this.#apply({ before: this.scenario, after: addRow(this.scenario, row), cells: undefined });
   }
 
-  /** Deletes a row (undoable); formulas that used it show #NAME?. */
-  deleteRow(id: string): void {
+  /** Deletes one of the planner's own rows (undoable); formulas that used it show #NAME?. */
+  deleteRow(id: string): boolean {
+    if (!this.isOwnRow(id)) return false;
     this.#apply({ before: this.scenario, after: deleteRow(this.scenario, id), cells: undefined });
+    return true;
   }
 
-  /** Renames a row and every reference to it in formulas (undoable). */
-  renameRow(from: string, to: string): void {
+  /** Renames one of the planner's own rows and every reference to it in formulas (undoable). */
+  renameRow(from: string, to: string): boolean {
+    if (!this.isOwnRow(from) || this.checkId(to, from)) return false;
     this.#apply({ before: this.scenario, after: renameRow(this.scenario, from, to), cells: undefined });
-  }
-
-  /** Changes the last projected year (undoable). */
-  setHorizon(horizon: number): void {
-    const baseYear = this.scenario.meta.baseYear;
-    const clamped = Math.min(2050, Math.max(baseYear + 1, Math.round(horizon)));
-    if (clamped === this.scenario.meta.horizon) return;
-    this.#apply({
-      before: this.scenario,
-      after: { ...this.scenario, meta: { ...this.scenario.meta, horizon: clamped } },
-      cells: undefined,
-    });
+    return true;
   }
 
   /**
-   * Changes the base year (undoable). Moving it forward rebases each sector on its projected value in
-   * the new base year, so the projection after it is unchanged; moving it back keeps the base values.
+   * Changes the last projected year (undoable). New years continue each row that is filled in every
+   * projection year (growth rates, formula rows, the growth target) with its last input, so that a
+   * longer horizon does not silently assume zero growth; sparse rows such as share targets stay blank.
    */
-  setBaseYear(baseYear: number): void {
-    const year = Math.round(baseYear);
+  setHorizon(horizon: number): void {
+    if (!Number.isFinite(horizon)) return;
+    const { baseYear, horizon: last } = this.scenario.meta;
+    const clamped = Math.min(MAX_HORIZON, Math.max(baseYear + 1, Math.round(horizon)));
+    if (clamped === last) return;
+    let after: Scenario = { ...this.scenario, meta: { ...this.scenario.meta, horizon: clamped } };
+    for (let year = last + 1; year <= clamped; year++) {
+      for (const v of this.#model.variables) {
+        if (!this.#model.isInput(v.id, last) || v.role === 'param' || v.role === 'value') continue;
+        const projection = this.#model.years.filter((y) => y > baseYear);
+        if (projection.some((y) => inputOf(this.scenario, v, y) === undefined)) continue;
+        after = withInput(after, v.id, year, inputOf(this.scenario, v, last));
+      }
+    }
+    this.#apply({ before: this.scenario, after, cells: undefined });
+  }
+
+  /**
+   * Moves the base year forward (undoable): each sector's base becomes its current-price value in the
+   * new base year (at the base year constant and current prices coincide), so the projection after it
+   * is unchanged. Moving it back is refused: the years before hold recorded, not projected, figures.
+   */
+  setBaseYear(baseYear: number): boolean {
     const meta = this.scenario.meta;
-    if (year === meta.baseYear || year < 1990 || year >= meta.horizon) return;
+    const year = Math.round(baseYear);
+    if (!Number.isFinite(year) || year === meta.baseYear) return false;
+    if (year < meta.baseYear || year >= meta.horizon) {
+      this.status = { key: 'status.baseYearRange', args: { from: meta.baseYear, to: meta.horizon - 1 } };
+      return false;
+    }
     const i = year - meta.baseYear;
     const rows = this.scenario.rows.map((row) => {
-      const value = this.#model.get(row.id);
-      if (row.kind !== 'sector' || i < 0 || !value || value.errors[i]) return row;
-      return { ...row, base: value.values[i]! };
+      const nominal = this.#model.get(`${row.id}.nominal`);
+      if (row.kind !== 'sector' || !nominal || nominal.errors[i]) return row;
+      return { ...row, base: nominal.values[i]! };
     });
     this.#apply({
       before: this.scenario,
       after: { ...this.scenario, rows, meta: { ...meta, baseYear: year } },
       cells: undefined,
     });
+    return true;
   }
 
   #apply(edit: Edit): void {

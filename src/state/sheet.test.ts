@@ -82,16 +82,103 @@ describe('Sheet', () => {
     expect(sheet.model.years.at(-1)).toBe(2050);
   });
 
-  it('rebases sectors when the base year moves forward, leaving the projection unchanged', () => {
+  it('rebases sectors on current prices when the base year moves forward, leaving the projection unchanged', () => {
     const sheet = new Sheet(quangNinh);
-    const before = sheet.model.get('grdp')!.values[2028 - 2023]!;
-    const mfg2025 = sheet.model.get('manufacturing')!.values[2025 - 2023]!;
-    sheet.setBaseYear(2025);
+    // Unequal price changes make constant and current prices differ before the new base year.
+    sheet.setCells([
+      { id: 'manufacturing.price', year: 2024, input: 0.05 },
+      { id: 'services.price', year: 2025, input: -0.02 },
+    ]);
+    const share2028 = sheet.model.get('manufacturing.share')!.values[2028 - 2023]!;
+    const nominal2028 = sheet.model.get('grdp_nominal')!.values[2028 - 2023]!;
+    expect(sheet.setBaseYear(2025)).toBe(true);
     expect(sheet.model.baseYear).toBe(2025);
-    expect(sheet.inputAt('manufacturing', 2025)).toBeCloseTo(mfg2025, 9);
-    expect(sheet.model.get('grdp')!.values[2028 - 2025]).toBeCloseTo(before, 6);
+    expect(sheet.model.get('manufacturing.share')!.values[2028 - 2025]).toBeCloseTo(share2028, 12);
+    expect(sheet.model.get('grdp_nominal')!.values[2028 - 2025]).toBeCloseTo(nominal2028, 6);
     sheet.undo();
     expect(sheet.model.baseYear).toBe(2023);
+  });
+
+  it('keeps real GRDP growth through a rebase when there are no relative price changes', () => {
+    // With price changes, real growth is re-weighted at the new base year's prices, as in official rebasing.
+    const sheet = new Sheet(quangNinh);
+    const growth2028 = sheet.model.get('grdp_growth')!.values[2028 - 2023]!;
+    sheet.setBaseYear(2026);
+    expect(sheet.model.get('grdp_growth')!.values[2028 - 2026]).toBeCloseTo(growth2028, 12);
+  });
+
+  it('refuses to move the base year back or to a non-number', () => {
+    const sheet = new Sheet(quangNinh);
+    expect(sheet.setBaseYear(2021)).toBe(false);
+    expect(sheet.status?.key).toBe('status.baseYearRange');
+    expect(sheet.setBaseYear(NaN)).toBe(false);
+    sheet.setHorizon(NaN);
+    expect(sheet.model.baseYear).toBe(2023);
+    expect(sheet.model.years.at(-1)).toBe(2030);
+    expect(sheet.canUndo).toBe(false);
+  });
+
+  it('never resets a base value to 0 when the template has none for the new base year', () => {
+    const sheet = new Sheet(quangNinh);
+    sheet.setBaseYear(2025);
+    const base = sheet.inputAt('manufacturing', 2025);
+    sheet.resetCells([{ id: 'manufacturing', year: 2025 }]);
+    expect(sheet.inputAt('manufacturing', 2025)).toBe(base);
+    expect(sheet.status?.key).toBe('status.noTemplateValue');
+  });
+
+  it('continues filled rows into new horizon years and leaves sparse targets blank', () => {
+    const sheet = new Sheet(quangNinh);
+    sheet.setCellText('services.growth', 2030, '7', 'vi');
+    sheet.setHorizon(2033);
+    expect(sheet.inputAt('services.growth', 2033)).toBeCloseTo(0.07, 12);
+    expect(sheet.inputAt('manufacturing.growth', 2032)).toBeCloseTo(0.2, 12);
+    expect(sheet.inputAt('growth_target', 2033)).toBeCloseTo(0.1, 12);
+    expect(sheet.inputAt('investment', 2033)).toBe('=icor * (grdp[t] - grdp[t-1])');
+    expect(sheet.inputAt('share_target', 2031)).toBeUndefined();
+    expect(sheet.model.get('grdp_growth')!.values[2033 - 2023]).toBeGreaterThan(0.05);
+    expect(sheet.headline.shareTargets.map((c) => c.year)).toEqual([2025, 2030]);
+  });
+
+  it('counts structural changes for "reset to template"', () => {
+    const sheet = new Sheet(quangNinh);
+    expect(sheet.canReset).toBe(false);
+    sheet.setHorizon(2035);
+    expect(sheet.editCount).toBeGreaterThan(0);
+    expect(sheet.canReset).toBe(true);
+    sheet.resetAll();
+    expect(sheet.canReset).toBe(false);
+  });
+
+  it('adds no undo step for an edit that changes nothing', () => {
+    const sheet = new Sheet(quangNinh);
+    sheet.resetCells([{ id: 'manufacturing.growth', year: 2026 }]);
+    sheet.setCellText('manufacturing.growth', 2026, '20%', 'vi');
+    expect(sheet.canUndo).toBe(false);
+  });
+
+  it('lets formulas read the recorded value shown in the base-year column', () => {
+    const sheet = new Sheet(quangNinh);
+    sheet.setCellText('manufacturing.growth', 2024, '=manufacturing.growth[t-1] + 1%', 'vi');
+    expect(sheet.model.get('manufacturing.growth')!.values[1]).toBeCloseTo(0.164 + 0.01, 12);
+    sheet.setCellText('services.growth', 2024, '=grdp_growth[t-1]', 'vi');
+    expect(sheet.model.get('services.growth')!.values[1]).toBeCloseTo(0.1103, 12);
+  });
+
+  it('reads sources only from the template’s own keys', () => {
+    const sheet = new Sheet(quangNinh);
+    expect(sheet.sourceOf('constructor', 2025)).toBeUndefined();
+    expect(sheet.checkId('constructor')).toBe('reserved');
+    expect(sheet.checkId('Infinity')).toBe('reserved');
+    expect(sheet.checkId('__proto__')).toBe('format');
+  });
+
+  it('renames and deletes only the planner’s own rows', () => {
+    const sheet = new Sheet(quangNinh);
+    expect(sheet.renameRow('icor', 'k')).toBe(false);
+    expect(sheet.deleteRow('investment')).toBe(false);
+    expect(sheet.addCustomRow({ kind: 'series', id: 'icor', label: '', format: 'number' }, 'vi')).toBe(false);
+    expect(sheet.canUndo).toBe(false);
   });
 
   it('adds a formula row over the projection years and a parameter read in the locale', () => {
@@ -108,12 +195,14 @@ describe('Sheet', () => {
   it('adds, renames and deletes a custom row with its references', () => {
     const sheet = new Sheet(quangNinh);
     sheet.addRow({ kind: 'param', id: 'k', label: 'k', format: 'number', value: 2 });
-    sheet.addRow({ kind: 'series', id: 'y', label: 'y', format: 'number', cells: { 2025: '=k * 10' } });
+    sheet.addRow({ kind: 'series', id: 'y', label: 'y', format: 'number', cells: { 2025: '=k * 10 + 2k - k2k' } });
+    sheet.addRow({ kind: 'param', id: 'k2k', label: 'k2k', format: 'number', value: 4 });
     expect(sheet.model.get('y')!.values[2]).toBe(20);
     expect(sheet.checkId('k')).toBe('taken');
-    sheet.renameRow('k', 'factor');
+    expect(sheet.renameRow('k', 'factor')).toBe(true);
     expect(sheet.model.get('y')!.values[2]).toBe(20);
-    expect(sheet.inputAt('y', 2025)).toBe('=factor * 10');
+    // "2k" is 2 × k and is renamed; "k2k" is another row's name and is not.
+    expect(sheet.inputAt('y', 2025)).toBe('=factor * 10 + 2factor - k2k');
     sheet.deleteRow('factor');
     expect(sheet.model.get('y')!.errors[2]?.code).toBe('#NAME?');
     sheet.undo();
@@ -148,7 +237,7 @@ describe('GridState', () => {
     expect(grid.keydown({ key: '2', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false })).toBe(true);
     expect(grid.editing).toBe(true);
     grid.draft = '25';
-    grid.editorKeydown({ key: 'Enter', shiftKey: false });
+    grid.editorKeydown({ key: 'Enter', shiftKey: false, ctrlKey: false, metaKey: false });
     expect(sheet.inputAt('manufacturing.growth', 2027)).toBeCloseTo(0.25, 12);
     expect(grid.activeRow?.id).toBe('other_industry');
   });
@@ -164,6 +253,32 @@ describe('GridState', () => {
     grid.paste('5');
     for (const y of [2025, 2026, 2027, 2028]) expect(sheet.inputAt('taxes.growth', y)).toBeCloseTo(0.05, 12);
     expect(sheet.inputAt('taxes.growth', 2029)).toBeCloseTo(0.08, 12);
+  });
+
+  it('ignores an empty clipboard and survives a huge paste', () => {
+    const { grid, sheet, at } = setup();
+    at('services.growth', 2025);
+    grid.paste('');
+    expect(sheet.canUndo).toBe(false);
+    grid.paste(Array.from({ length: 300_000 }, () => '1%\t2%').join('\n'));
+    expect(sheet.inputAt('services.growth', 2025)).toBeCloseTo(0.01, 12);
+    expect(sheet.status?.key).toBe('status.pasteSkipped');
+  });
+
+  it('lets Tab leave the grid at its last column', () => {
+    const { grid, at } = setup();
+    at('services.growth', 2030);
+    const key = { ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
+    expect(grid.keydown({ ...key, key: 'Tab' })).toBe(false);
+    expect(grid.keydown({ ...key, key: 'Tab', shiftKey: true })).toBe(true);
+  });
+
+  it('fills right with Ctrl+R from the editor instead of letting the browser reload', () => {
+    const { grid, sheet, at } = setup();
+    at('services.growth', 2027);
+    grid.startEdit('6');
+    expect(grid.editorKeydown({ key: 'r', ctrlKey: true, metaKey: false, shiftKey: false })).toBe(true);
+    for (const y of [2027, 2028, 2029, 2030]) expect(sheet.inputAt('services.growth', y)).toBeCloseTo(0.06, 12);
   });
 
   it('copies the selection as tab-separated values', () => {

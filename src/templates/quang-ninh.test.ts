@@ -6,6 +6,13 @@ describe('the Quảng Ninh template', () => {
   const model = new Model(quangNinh.scenario);
   const source = (id: string, year: number) => quangNinh.sources[cellKey(id, year)] ?? quangNinh.sources[id];
 
+  it('cites its sources in both languages', () => {
+    for (const note of Object.values(quangNinh.sources)) {
+      expect(typeof note.text === 'string' ? note.text : note.text.vi).not.toBe('');
+      expect(typeof note.text === 'string' ? note.text : note.text.en).not.toBe('');
+    }
+  });
+
   it('gives every input cell a source or marks it as an assumption', () => {
     const missing: string[] = [];
     for (const v of model.variables) {
@@ -28,7 +35,7 @@ describe('the Quảng Ninh template', () => {
 
   it('labels projected growth after 2024 as assumptions', () => {
     for (const s of ['agriculture', 'manufacturing', 'other_industry', 'services', 'taxes']) {
-      for (let year = 2025; year <= 2030; year++) expect(source(`${s}.growth`, year)).toMatch(/^assumption/);
+      for (let year = 2025; year <= 2030; year++) expect(source(`${s}.growth`, year)?.assumption).toBe(true);
     }
   });
 

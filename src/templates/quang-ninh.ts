@@ -1,10 +1,23 @@
 import type { YearCells } from '../engine';
-import type { Template } from './types';
+import type { SourceNote, Template } from './types';
 
 const CAFEF = 'cafef.vn (2024 socio-economic results)';
 const INFINA = 'congdong.infina.vn (GSO-based 2023 report)';
 const ANTT = 'antt.vn/che-bien-che-tao-la-mot-trong-3-tru-cot-cua-cong-nghiep-quang-ninh-371411.htm';
 const VNECONOMY = 'vneconomy.vn/quang-ninh-don-luc-phat-trien-cong-nghiep-che-bien-che-tao.htm';
+
+const SEED_000 = 'TTXVN, "Quảng Ninh tập trung thực hiện tốt 3 khâu đột phá chiến lược" (shared/seeds/000)';
+const SEED_001 = 'Bài viết về một năm thực hiện Nghị quyết 01-NQ/TU, 2021 (shared/seeds/001)';
+const SEED_003 = 'BQL KKT Quảng Ninh, "Đẩy mạnh xúc tiến và hỗ trợ doanh nghiệp CBCT…", 02/03/2021 (shared/seeds/003)';
+const SECTORS = ['agriculture', 'manufacturing', 'other_industry', 'services', 'taxes'];
+
+function cite(vi: string, en = vi): SourceNote {
+  return { text: { vi, en } };
+}
+
+function assume(vi: string, en: string): SourceNote {
+  return { text: { vi, en }, assumption: true };
+}
 
 function years(from: number, to: number, value: number): YearCells {
   const cells: Record<string, number> = {};
@@ -105,47 +118,79 @@ export const quangNinh: Template = {
     },
   },
   sources: {
-    'agriculture@2023': `${INFINA}: 4.7% of 315,800 bn VND`,
-    'manufacturing@2023': `${ANTT}: 12.3% of 315,800 bn VND`,
-    'other_industry@2023': `derived: industry and construction 51.9% (${INFINA}) less manufacturing 12.3%`,
-    'services@2023': `${INFINA}: 30.7% of 315,800 bn VND`,
-    'taxes@2023': `derived: 100% less the other sectors (${INFINA})`,
-    'agriculture.growth@2024': CAFEF,
-    'manufacturing.growth@2024': 'vnbiznews.com (manufacturing value added 2024)',
-    'other_industry.growth@2024': `derived: 6.05% × 51.9 − 20.45% × 12.3, over 39.6 (${CAFEF})`,
-    'services.growth@2024': CAFEF,
-    'taxes.growth@2024': CAFEF,
-    'agriculture.growth': 'assumption: slow growth as in recent years',
-    'manufacturing.growth@2025': `assumption: the province's 17%/yr manufacturing growth target to 2025 (${ANTT}; ${VNECONOMY})`,
-    'manufacturing.growth': `assumption: the province's 20%/yr manufacturing growth target to 2030 (${ANTT}; ${VNECONOMY})`,
-    'other_industry.growth': 'assumption: coal mining flat, construction growing',
-    'services.growth': 'assumption: tourism and logistics keep growing',
-    'taxes.growth': 'assumption: in line with GRDP',
-    'agriculture.price': 'assumption: no relative price change',
-    'manufacturing.price': 'assumption: no relative price change',
-    'other_industry.price': 'assumption: no relative price change',
-    'services.price': 'assumption: no relative price change',
-    'taxes.price': 'assumption: no relative price change',
-    share_target:
-      'Resolution 01-NQ/TU (16/11/2020) sets manufacturing share targets for 2025 and 2030 only (seeds/001)',
-    'share_target@2025': 'Resolution 01-NQ/TU (16/11/2020): seeds/001, seeds/003',
-    'share_target@2030': `seeds/001 (several press reports give 20%: ${ANTT}; ${VNECONOMY})`,
-    growth_target: 'Provincial plan 2021–2030, Decision 80/QĐ-TTg (11/02/2023), qdnd.vn',
-    icor: `assumption: derived from total social investment 2024 of 109,400 bn VND (${CAFEF}) over 8.42% × 315,800 bn VND`,
-    investment: 'worked example: ICOR × GRDP increase',
-    'manufacturing.share@2020': `${ANTT} (Oct 2023)`,
-    'manufacturing.share@2021': `${ANTT} (Oct 2023)`,
-    'manufacturing.share@2022': `${ANTT} (Oct 2023)`,
-    'manufacturing.share@2023': `${ANTT} (Oct 2023)`,
-    'grdp_growth@2020': 'en.vietnamplus.vn',
-    'grdp_growth@2021': 'kinhtedothi.vn',
-    'grdp_growth@2022': 'kinhtedothi.vn (about 10.28%)',
-    'grdp_growth@2023': 'seeds/000',
-    'manufacturing.growth@2020': 'en.vietnamplus.vn',
-    'manufacturing.growth@2021': 'kinhtedothi.vn',
-    'manufacturing.growth@2023': 'derived (vnbiznews.com)',
-    'agriculture.growth@2023': 'english.baoquangninh.vn',
-    'services.growth@2023': 'english.baoquangninh.vn',
-    'grdp_nominal@2023': INFINA,
+    'agriculture@2023': cite(`${INFINA}: 4,7% × 315.800`, `${INFINA}: 4.7% × 315,800`),
+    'manufacturing@2023': cite(`${ANTT}: 12,3% × 315.800`, `${ANTT}: 12.3% × 315,800`),
+    'other_industry@2023': cite(
+      `tính từ: công nghiệp và xây dựng 51,9% (${INFINA}) trừ CBCT 12,3%`,
+      `derived: industry and construction 51.9% (${INFINA}) less manufacturing 12.3%`,
+    ),
+    'services@2023': cite(`${INFINA}: 30,7% × 315.800`, `${INFINA}: 30.7% × 315,800`),
+    'taxes@2023': cite(
+      `tính từ: 100% trừ các ngành khác (${INFINA})`,
+      `derived: 100% less the other sectors (${INFINA})`,
+    ),
+    'agriculture.growth@2024': cite(CAFEF),
+    'manufacturing.growth@2024': cite('vnbiznews.com'),
+    'other_industry.growth@2024': cite(
+      `tính từ: (6,05% × 51,9 − 20,45% × 12,3) / 39,6 (${CAFEF})`,
+      `derived: (6.05% × 51.9 − 20.45% × 12.3) / 39.6 (${CAFEF})`,
+    ),
+    'services.growth@2024': cite(CAFEF),
+    'taxes.growth@2024': cite(CAFEF),
+    'agriculture.growth': assume('tăng chậm như các năm gần đây', 'slow growth as in recent years'),
+    'manufacturing.growth@2025': assume(
+      `mục tiêu tăng trưởng CBCT 17%/năm đến 2025 (${ANTT}; ${VNECONOMY})`,
+      `the province's 17%/yr manufacturing growth target to 2025 (${ANTT}; ${VNECONOMY})`,
+    ),
+    'manufacturing.growth': assume(
+      `mục tiêu tăng trưởng CBCT 20%/năm đến 2030 (${ANTT}; ${VNECONOMY})`,
+      `the province's 20%/yr manufacturing growth target to 2030 (${ANTT}; ${VNECONOMY})`,
+    ),
+    'other_industry.growth': assume(
+      'khai khoáng (than) đi ngang, xây dựng tăng',
+      'coal mining flat, construction growing',
+    ),
+    'services.growth': assume('du lịch và logistics tiếp tục tăng', 'tourism and logistics keep growing'),
+    'taxes.growth': assume('tương đương tăng trưởng GRDP', 'in line with GRDP'),
+    ...Object.fromEntries(
+      SECTORS.map((s) => [`${s}.price`, assume('không thay đổi giá tương đối', 'no relative price change')]),
+    ),
+    share_target: cite(
+      `Nghị quyết 01-NQ/TU (16/11/2020) chỉ đặt mục tiêu tỷ trọng cho 2025 và 2030 (${SEED_001})`,
+      `Resolution 01-NQ/TU (16/11/2020) sets share targets for 2025 and 2030 only (${SEED_001})`,
+    ),
+    'share_target@2025': cite(
+      `Nghị quyết 01-NQ/TU (16/11/2020): ${SEED_001}; ${SEED_003}`,
+      `Resolution 01-NQ/TU (16/11/2020): ${SEED_001}; ${SEED_003}`,
+    ),
+    'share_target@2030': cite(
+      `${SEED_001} (một số báo ghi 20%: ${ANTT}; ${VNECONOMY})`,
+      `${SEED_001} (several press reports give 20%: ${ANTT}; ${VNECONOMY})`,
+    ),
+    growth_target: cite(
+      'Quy hoạch tỉnh 2021–2030, Quyết định 80/QĐ-TTg (11/02/2023), qdnd.vn',
+      'Provincial plan 2021–2030, Decision 80/QĐ-TTg (11/02/2023), qdnd.vn',
+    ),
+    icor: assume(
+      `tính từ tổng vốn đầu tư xã hội 2024 là 109.400 tỷ đồng (${CAFEF}) chia cho 8,42% × 315.800 tỷ đồng`,
+      `derived from total social investment 2024 of 109,400 bn VND (${CAFEF}) over 8.42% × 315,800 bn VND`,
+    ),
+    investment: cite('ví dụ công thức: ICOR × mức tăng GRDP', 'worked example: ICOR × GRDP increase'),
+    ...Object.fromEntries(
+      [2020, 2021, 2022, 2023].map((y) => [
+        `manufacturing.share@${y}`,
+        cite(`${ANTT} (10/2023)`, `${ANTT} (Oct 2023)`),
+      ]),
+    ),
+    'grdp_growth@2020': cite('en.vietnamplus.vn'),
+    'grdp_growth@2021': cite('kinhtedothi.vn'),
+    'grdp_growth@2022': cite('kinhtedothi.vn (khoảng 10,28%)', 'kinhtedothi.vn (about 10.28%)'),
+    'grdp_growth@2023': cite(SEED_000),
+    'manufacturing.growth@2020': cite('en.vietnamplus.vn'),
+    'manufacturing.growth@2021': cite('kinhtedothi.vn'),
+    'manufacturing.growth@2023': cite('tính từ vnbiznews.com', 'derived from vnbiznews.com'),
+    'agriculture.growth@2023': cite('english.baoquangninh.vn'),
+    'services.growth@2023': cite('english.baoquangninh.vn'),
+    'grdp_nominal@2023': cite(INFINA),
   },
 };

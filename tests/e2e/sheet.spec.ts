@@ -190,7 +190,11 @@ test('shows each input cell’s source, or that it is an assumption', async ({ p
   await expect(info).toContainText('vnbiznews.com');
   await cell(page, `${MFG_GROWTH} 2027`).click();
   await expect(info).toContainText('Giả định');
-  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveAttribute('title', /assumption/);
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveClass(/assumption/);
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveAttribute('title', /mục tiêu tăng trưởng CBCT 20%/);
+  // An edited cell is no longer the template's assumption.
+  await typeInto(page, `${MFG_GROWTH} 2027`, '21');
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).not.toHaveClass(/assumption/);
 });
 
 test('switches language, remembers it, and follows ?lang=', async ({ page }) => {
@@ -212,26 +216,56 @@ test('switches language, remembers it, and follows ?lang=', async ({ page }) => 
 });
 
 test('adds, renames and deletes a custom formula row', async ({ page }) => {
+  const addRow = async (fill: (form: ReturnType<Page['getByRole']>) => Promise<void>) => {
+    await page.getByRole('button', { name: /Thêm dòng/ }).click();
+    const form = page.getByRole('form', { name: 'Thêm dòng' });
+    await fill(form);
+    await form.getByRole('button', { name: 'Thêm' }).click();
+  };
   await page.getByRole('button', { name: /Thêm dòng/ }).click();
   const form = page.getByRole('form', { name: 'Thêm dòng' });
   await form.getByLabel('Mã').fill('icor');
   await expect(form.getByRole('alert')).toContainText('Đã có dòng');
-  await form.getByLabel('Mã').fill('capital');
-  await form.getByLabel('Tên hiển thị').fill('Vốn gấp đôi');
-  await form.getByRole('textbox', { name: /Công thức/ }).fill('=investment * 2');
-  await form.getByRole('button', { name: 'Thêm' }).click();
-  const investment = await cell(page, 'Vốn đầu tư cần thiết 2026').textContent();
-  const doubled = Number(investment!.replace(/\D/g, '')) * 2;
-  const capital = Number((await cell(page, 'Vốn gấp đôi 2026').textContent())!.replace(/\D/g, ''));
-  expect(Math.abs(capital - doubled)).toBeLessThanOrEqual(2);
+  await form.getByRole('button', { name: 'Hủy' }).click();
 
-  await cell(page, 'Hệ số ICOR 2023').click();
-  await page.getByLabel('Mã mới').fill('icor_total');
+  await addRow(async (f) => {
+    await f.getByLabel('Loại dòng').selectOption('param');
+    await f.getByLabel('Mã').fill('k');
+    await f.getByRole('textbox', { name: 'Giá trị' }).fill('2');
+  });
+  await addRow(async (f) => {
+    await f.getByLabel('Loại dòng').selectOption('formula');
+    await f.getByLabel('Mã').fill('capital');
+    await f.getByLabel('Tên hiển thị').fill('Vốn nhân k');
+    await f.getByRole('textbox', { name: /Công thức/ }).fill('=investment * k');
+  });
+  const investment = Number((await cell(page, 'Vốn đầu tư cần thiết 2026').textContent())!.replace(/\D/g, ''));
+  const capital = () => cell(page, 'Vốn nhân k 2026');
+  const read = async () => Number((await capital().textContent())!.replace(/\D/g, ''));
+  expect(Math.abs((await read()) - investment * 2)).toBeLessThanOrEqual(2);
+
+  await cell(page, 'k 2023').click();
+  await page.getByLabel('Mã mới').fill('factor');
   await page.getByRole('button', { name: 'Đổi mã' }).click();
-  await expect(cell(page, 'Vốn đầu tư cần thiết 2026')).toHaveText(investment!);
+  expect(Math.abs((await read()) - investment * 2)).toBeLessThanOrEqual(2);
+  await capital().click();
+  await expect(page.getByRole('region', { name: 'Nguồn' })).toContainText('=investment * factor');
 
-  await cell(page, 'Vốn gấp đôi 2026').click();
   await page.getByRole('button', { name: 'Xóa dòng capital' }).click();
-  await expect(cell(page, 'Vốn gấp đôi 2026')).toHaveCount(0);
+  await expect(capital()).toHaveCount(0);
   await page.keyboard.press('Control+z');
+  await expect(capital()).toBeVisible();
+});
+
+test('Tab leaves the grid at its last column so the controls after it are reachable', async ({ page }) => {
+  await cell(page, `${MFG_GROWTH} 2030`).click();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('td:focus')).toHaveCount(0);
+  const focused = await page.evaluate(() => document.activeElement?.closest('[role="grid"]') === null);
+  expect(focused).toBe(true);
+});
+
+test('the template’s own rows cannot be renamed or deleted', async ({ page }) => {
+  await cell(page, 'Hệ số ICOR 2023').click();
+  await expect(page.getByRole('button', { name: /Xóa dòng/ })).toHaveCount(0);
 });
