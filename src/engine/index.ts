@@ -23,3 +23,4 @@ export {
   type ChartSeries,
 } from './summary';
 export { sheetRows, sheetColumns, type SheetRow, type SheetColumn, type RowGroup } from './layout';
+export { validateScenario, LIMITS, type ScenarioCheck } from './validate';

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { quangNinh } from '../templates/quang-ninh';
+import { validateScenario } from './validate';
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+describe('validateScenario', () => {
+  it('accepts the template after a JSON round trip', () => {
+    const result = validateScenario(clone(quangNinh.scenario));
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'hello'],
+    ['an array', []],
+    ['no rows', { ...clone(quangNinh.scenario), rows: undefined }],
+    ['an unknown row kind', { ...clone(quangNinh.scenario), rows: [{ kind: 'macro', id: 'x' }] }],
+    [
+      'a bad identifier',
+      { ...clone(quangNinh.scenario), rows: [{ ...clone(quangNinh.scenario.rows[0]!), id: 'a b' }] },
+    ],
+    [
+      'a __proto__ identifier',
+      { ...clone(quangNinh.scenario), rows: [{ ...clone(quangNinh.scenario.rows[0]!), id: '__proto__' }] },
+    ],
+    [
+      'duplicate row ids',
+      { ...clone(quangNinh.scenario), rows: [quangNinh.scenario.rows[0], quangNinh.scenario.rows[0]] },
+    ],
+    ['a horizon past 2050', { ...clone(quangNinh.scenario), meta: { ...quangNinh.scenario.meta, horizon: 2200 } }],
+    [
+      'a base year after the horizon',
+      { ...clone(quangNinh.scenario), meta: { ...quangNinh.scenario.meta, baseYear: 2040 } },
+    ],
+    [
+      'a 10,000-character name',
+      { ...clone(quangNinh.scenario), meta: { ...quangNinh.scenario.meta, name: 'x'.repeat(10_000) } },
+    ],
+    ['an extra property', { ...clone(quangNinh.scenario), evil: true }],
+  ])('rejects %s with a reason', (_what, data) => {
+    const result = validateScenario(data);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
+  });
+
+  it('rejects non-finite numbers and oversized formulas in cells', () => {
+    const rows = clone(quangNinh.scenario.rows);
+    const big = { ...clone(quangNinh.scenario), rows: [{ ...rows[0]!, growth: { 2025: '='.padEnd(3000, '1') } }] };
+    expect(validateScenario(big).ok).toBe(false);
+    const nan = { ...clone(quangNinh.scenario), rows: [{ ...rows[0]!, base: Number.NaN }] };
+    expect(validateScenario(nan).ok).toBe(false);
+  });
+
+  it('keeps HTML in names as text: validation is about shape, rendering escapes it', () => {
+    const data = {
+      ...clone(quangNinh.scenario),
+      meta: { ...quangNinh.scenario.meta, name: '<img src=x onerror=alert(1)>' },
+    };
+    const result = validateScenario(data);
+    expect(result.ok && result.scenario.meta.name).toBe('<img src=x onerror=alert(1)>');
+  });
+});
