@@ -1,7 +1,8 @@
+import { withInput, type Scenario } from '../engine';
 import { quangNinh } from './quang-ninh';
-import type { Template } from './types';
+import type { Preset, Template } from './types';
 
-export type { SourceNote, Template } from './types';
+export type { Preset, SourceNote, Template } from './types';
 
 /** Every province template the app ships, the default first. */
 export const TEMPLATES: readonly Template[] = [quangNinh];
@@ -9,4 +10,15 @@ export const TEMPLATES: readonly Template[] = [quangNinh];
 /** A template by id, or undefined for an id no template has. */
 export function templateById(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);
+}
+
+/** The template's scenario under a new name, with a preset's growth rates written into its years. */
+export function applyPreset(template: Template, preset: Preset | undefined, name: string): Scenario {
+  let scenario: Scenario = { ...template.scenario, meta: { ...template.scenario.meta, name } };
+  for (const [sector, rate] of Object.entries(preset?.growth ?? {})) {
+    for (let year = preset!.fromYear; year <= scenario.meta.horizon; year++) {
+      scenario = withInput(scenario, `${sector}.growth`, year, rate);
+    }
+  }
+  return scenario;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey, Model } from '../engine';
+import { applyPreset } from './index';
 import { quangNinh } from './quang-ninh';
 
 describe('the Quảng Ninh template', () => {
@@ -49,5 +50,48 @@ describe('the Quảng Ninh template', () => {
   it('evaluates without a single error cell', () => {
     const errors = model.variables.flatMap((v) => v.errors.filter(Boolean).map((e) => `${v.id}: ${e!.code}`));
     expect(errors).toEqual([]);
+  });
+});
+
+describe('presets', () => {
+  it('name only sectors the template has and start after the sourced 2024 figures', () => {
+    const sectors = new Set(quangNinh.scenario.rows.filter((r) => r.kind === 'sector').map((r) => r.id));
+    for (const preset of quangNinh.presets) {
+      expect(
+        Object.keys(preset.growth).every((s) => sectors.has(s)),
+        preset.id,
+      ).toBe(true);
+      expect(preset.fromYear).toBeGreaterThan(2024);
+    }
+  });
+
+  it('write their rates into every year from their first year', () => {
+    const cautious = quangNinh.presets.find((p) => p.id === 'cautious')!;
+    const model = new Model(applyPreset(quangNinh, cautious, 'Thận trọng'));
+    const growth = model.get('manufacturing.growth')!.values;
+    expect(growth[2024 - 2023]).toBeCloseTo(0.2045, 12);
+    for (let y = 2025; y <= 2030; y++) expect(growth[y - 2023]).toBeCloseTo(0.12, 12);
+  });
+
+  it('order the 2030 manufacturing share: cautious < trend and plan', () => {
+    const share = (id: string) =>
+      new Model(
+        applyPreset(
+          quangNinh,
+          quangNinh.presets.find((p) => p.id === id),
+          id,
+        ),
+      ).get('manufacturing.share')!.values[2030 - 2023]!;
+    expect(share('cautious')).toBeLessThan(share('trend'));
+    expect(share('cautious')).toBeLessThan(share('plan'));
+  });
+
+  it('leave the Plan preset equal to the template', () => {
+    const plan = applyPreset(
+      quangNinh,
+      quangNinh.presets.find((p) => p.id === 'plan'),
+      quangNinh.scenario.meta.name,
+    );
+    expect(plan).toEqual(quangNinh.scenario);
   });
 });

@@ -117,6 +117,38 @@ export const quangNinh: Template = {
       grdp_nominal: { 2023: 315800 },
     },
   },
+  presets: [
+    {
+      id: 'plan',
+      label: { vi: 'Kế hoạch', en: 'Plan' },
+      assumes: {
+        vi: 'CBCT tăng theo mục tiêu của tỉnh (17% năm 2025, 20%/năm đến 2030); dịch vụ 10%, các ngành khác 3–8%.',
+        en: 'Manufacturing grows at the province’s targets (17% in 2025, 20% a year to 2030); services 10%, other sectors 3–8%.',
+      },
+      fromYear: 2026,
+      growth: { agriculture: 0.03, manufacturing: 0.2, other_industry: 0.04, services: 0.1, taxes: 0.08 },
+    },
+    {
+      id: 'trend',
+      label: { vi: 'Xu hướng', en: 'Trend' },
+      assumes: {
+        vi: 'Các ngành giữ tốc độ bình quân gần đây: CBCT 18%, dịch vụ 12%, công nghiệp khác 3%, nông nghiệp 2%, thuế 7%.',
+        en: 'Sectors keep their recent average pace: manufacturing 18%, services 12%, other industry 3%, agriculture 2%, taxes 7%.',
+      },
+      fromYear: 2025,
+      growth: { agriculture: 0.02, manufacturing: 0.18, other_industry: 0.03, services: 0.12, taxes: 0.07 },
+    },
+    {
+      id: 'cautious',
+      label: { vi: 'Thận trọng', en: 'Cautious' },
+      assumes: {
+        vi: 'Tăng trưởng chậm lại: CBCT 12%, dịch vụ 7%, công nghiệp khác 2% (than giảm), nông nghiệp 2%, thuế 5%.',
+        en: 'Growth slows: manufacturing 12%, services 7%, other industry 2% (coal declining), agriculture 2%, taxes 5%.',
+      },
+      fromYear: 2025,
+      growth: { agriculture: 0.02, manufacturing: 0.12, other_industry: 0.02, services: 0.07, taxes: 0.05 },
+    },
+  ],
   sources: {
     'agriculture@2023': cite(`${INFINA}: 4,7% × 315.800`, `${INFINA}: 4.7% × 315,800`),
     'manufacturing@2023': cite(`${ANTT}: 12,3% × 315.800`, `${ANTT}: 12.3% × 315,800`),
