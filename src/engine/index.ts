@@ -24,3 +24,4 @@ export {
 } from './summary';
 export { sheetRows, sheetColumns, type SheetRow, type SheetColumn, type RowGroup } from './layout';
 export { validateScenario, LIMITS, type ScenarioCheck } from './validate';
+export { compareScenarios, type Comparison, type CompareRow, type CompareItem } from './compare';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { quangNinh } from '../templates/quang-ninh';
+import { compareScenarios } from './compare';
+import { Model } from './model';
+import { withInput } from './scenario';
+
+describe('compareScenarios', () => {
+  const base = quangNinh.scenario;
+  const faster = withInput(base, 'manufacturing.growth', 2027, 0.4);
+  const items = [
+    { name: 'Kế hoạch', scenario: base, model: new Model(base) },
+    { name: 'Nhanh', scenario: faster, model: new Model(faster) },
+  ];
+  const result = compareScenarios(items);
+
+  it('lines the scenarios up on the same years', () => {
+    expect(result.years[0]).toBe(2023);
+    expect(result.years.at(-1)).toBe(2030);
+    expect(result.share[0]![2030 - 2023]).toBeCloseTo(items[0]!.model.get('manufacturing.share')!.values[7]!, 12);
+  });
+
+  it('differs from the first scenario only from the edited year on', () => {
+    expect(result.share[1]![2026 - 2023]).toBe(result.share[0]![2026 - 2023]);
+    expect(result.share[1]![2027 - 2023]!).toBeGreaterThan(result.share[0]![2027 - 2023]!);
+  });
+
+  it('tabulates shares at the target years, growth and GRDP with differences against the first', () => {
+    const share2030 = result.rows.find((r) => r.key === 'share' && r.year === 2030)!;
+    expect(share2030.diffs[0]).toBe(0);
+    expect(share2030.diffs[1]).toBeCloseTo(share2030.values[1]! - share2030.values[0]!, 12);
+    expect(share2030.diffs[1]!).toBeGreaterThan(0);
+    expect(result.rows.map((r) => r.key)).toEqual(['share', 'share', 'growth', 'firstYear', 'grdp']);
+  });
+
+  it('returns nothing for nothing', () => {
+    expect(compareScenarios([]).rows).toEqual([]);
+  });
+});
