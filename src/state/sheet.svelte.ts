@@ -135,9 +135,25 @@ export class Sheet {
   canRedo = $derived(this.#redo.length > 0);
   editCount = $derived(this.#countEdits());
 
-  /** Anything differs from the template, cells or structure (rows, years). */
+  /** Anything but the name differs from the template, cells or structure (rows, years). */
   get canReset(): boolean {
-    return this.scenario !== this.template.scenario;
+    const scenario = this.scenario;
+    // Memoised per scenario object: the comparison serialises both scenarios.
+    if (this.#resetMemo?.scenario !== scenario) {
+      const differs =
+        scenario !== this.template.scenario &&
+        JSON.stringify(scenario) !== JSON.stringify(this.#templateNamed(scenario.meta.name));
+      this.#resetMemo = { scenario, differs };
+    }
+    return this.#resetMemo.differs;
+  }
+
+  #resetMemo: { scenario: Scenario; differs: boolean } | undefined;
+
+  // The template under this scenario's name: what "reset to template" restores.
+  #templateNamed(name: string): Scenario {
+    const template = this.template.scenario;
+    return name === template.meta.name ? template : { ...template, meta: { ...template.meta, name } };
   }
 
   /** Whether the cell of variable id in year takes input. */
@@ -270,7 +286,7 @@ export class Sheet {
   /** Restores the whole scenario to the template (undoable). */
   resetAll(): void {
     if (!this.canReset) return;
-    this.#apply({ before: this.scenario, after: this.template.scenario, cells: undefined });
+    this.#apply({ before: this.scenario, after: this.#templateNamed(this.scenario.meta.name), cells: undefined });
   }
 
   /** Handles Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z pressed outside the grid and text fields; true if used. */
@@ -341,6 +357,17 @@ export class Sheet {
     if (!this.isOwnRow(from) || this.checkId(to, from)) return false;
     this.#apply({ before: this.scenario, after: renameRow(this.scenario, from, to), cells: undefined });
     return true;
+  }
+
+  /** Renames the scenario (undoable). */
+  setName(name: string): void {
+    const trimmed = name.trim().slice(0, 200);
+    if (!trimmed || trimmed === this.scenario.meta.name) return;
+    this.#apply({
+      before: this.scenario,
+      after: { ...this.scenario, meta: { ...this.scenario.meta, name: trimmed } },
+      cells: undefined,
+    });
   }
 
   /**

@@ -150,6 +150,20 @@ describe('Sheet', () => {
     expect(sheet.canReset).toBe(false);
   });
 
+  it('keeps the scenario’s own name through "reset to template"', () => {
+    const sheet = new Sheet(quangNinh, {
+      ...quangNinh.scenario,
+      meta: { ...quangNinh.scenario.meta, name: 'Kế hoạch' },
+    });
+    expect(sheet.canReset).toBe(false);
+    sheet.setCellText('services.growth', 2027, '5', 'vi');
+    sheet.setName('FDI tăng mạnh');
+    sheet.resetAll();
+    expect(sheet.scenario.meta.name).toBe('FDI tăng mạnh');
+    expect(sheet.inputAt('services.growth', 2027)).toBeCloseTo(0.1, 12);
+    expect(sheet.canReset).toBe(false);
+  });
+
   it('adds no undo step for an edit that changes nothing', () => {
     const sheet = new Sheet(quangNinh);
     sheet.resetCells([{ id: 'manufacturing.growth', year: 2026 }]);
