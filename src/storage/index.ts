@@ -1,0 +1,22 @@
+export {
+  SCHEMA_VERSION,
+  MIGRATIONS,
+  newRecord,
+  readRecord,
+  randomId,
+  type StoredScenario,
+  type RecordCheck,
+  type Migration,
+  type Migrations,
+} from './record';
+export {
+  openScenarioStore,
+  memoryStore,
+  type ScenarioStore,
+  type PutResult,
+  type Quarantined,
+  type StoreOptions,
+  type OpenOptions,
+} from './store';
+export { requestPersistence } from './persist';
+export { openSyncChannel, CHANNEL_NAME, type SyncChannel, type SyncMessage, type OutgoingSyncMessage } from './channel';

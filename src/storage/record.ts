@@ -1,0 +1,101 @@
+import * as v from 'valibot';
+import { validateScenario, type Scenario } from '../engine';
+
+/** The schema version of records this version of the app writes. */
+export const SCHEMA_VERSION = 1;
+
+/** A saved scenario as stored: the scenario, where it came from, and its revision. */
+export interface StoredScenario {
+  readonly schema: 1;
+  /** A random UUID, also the storage key. */
+  readonly id: string;
+  /** The template the scenario was made from, e.g. 'quang-ninh'. */
+  readonly templateId: string;
+  /** The full scenario; its meta.name is the scenario's name. */
+  readonly scenario: Scenario;
+  /** Milliseconds since the epoch. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** 0 before the first save, then 1, 2, … one more on every save. */
+  readonly revision: number;
+}
+
+/** A step that turns a record of schema n into one of schema n + 1 (its schema field is set afterwards). */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/** Migration steps keyed by the schema version they start from. */
+export type Migrations = Readonly<Record<number, Migration>>;
+
+/** The migrations the app ships: none yet, schema 1 is the first released one. */
+export const MIGRATIONS: Migrations = {};
+
+/** Outcome of reading stored data: a record (and whether it was migrated), or why it cannot be read. */
+export type RecordCheck = { ok: true; record: StoredScenario; migrated: boolean } | { ok: false; reason: string };
+
+const Time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Envelope = v.strictObject({
+  schema: v.literal(SCHEMA_VERSION),
+  id: Key,
+  templateId: Key,
+  scenario: v.unknown(),
+  createdAt: Time,
+  updatedAt: Time,
+  revision: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+});
+
+/** A random UUID v4, also where crypto.randomUUID is missing (it needs a secure context: https or localhost). */
+export function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A new, never saved record (revision 0) for a scenario made from a template. */
+export function newRecord(scenario: Scenario, templateId: string, now = Date.now()): StoredScenario {
+  return { schema: SCHEMA_VERSION, id: randomId(), templateId, scenario, createdAt: now, updatedAt: now, revision: 0 };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Reads unknown data (from storage or a file) as a record, migrating older schemas; never throws. */
+export function readRecord(data: unknown, migrations: Migrations = MIGRATIONS): RecordCheck {
+  if (!isObject(data)) return { ok: false, reason: 'not an object' };
+  let current = data;
+  const from = current.schema;
+  if (typeof from !== 'number' || !Number.isSafeInteger(from) || from < 0) {
+    return { ok: false, reason: 'no valid schema version' };
+  }
+  if (from > SCHEMA_VERSION) {
+    return {
+      ok: false,
+      reason: `written by a newer version of the app (schema ${from}; this version reads up to ${SCHEMA_VERSION})`,
+    };
+  }
+  for (let schema = from; schema < SCHEMA_VERSION; schema++) {
+    const step = migrations[schema];
+    if (!step) return { ok: false, reason: `no migration from schema ${schema}` };
+    try {
+      const next = step(current);
+      if (!isObject(next)) return { ok: false, reason: `migration from schema ${schema} did not return an object` };
+      current = { ...next, schema: schema + 1 };
+    } catch (error) {
+      return { ok: false, reason: `migration from schema ${schema} failed: ${String(error)}` };
+    }
+  }
+  const envelope = v.safeParse(Envelope, current);
+  if (!envelope.success) {
+    return { ok: false, reason: envelope.issues.slice(0, 5).map(describe).join('; ') };
+  }
+  const scenario = validateScenario(envelope.output.scenario);
+  if (!scenario.ok) return { ok: false, reason: `scenario: ${scenario.issues.join('; ')}` };
+  return { ok: true, record: { ...envelope.output, scenario: scenario.scenario }, migrated: from < SCHEMA_VERSION };
+}
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

@@ -1,0 +1,284 @@
+import * as v from 'valibot';
+import { idbKeyVal, memoryKeyVal, type KeyVal } from './keyval';
+import { MIGRATIONS, randomId, readRecord, type Migrations, type RecordCheck, type StoredScenario } from './record';
+
+/** A stored record that could not be read, kept aside with its raw data and the reason. */
+export interface Quarantined {
+  /** Its key in the quarantine store, for removeQuarantined. */
+  readonly id: string;
+  /** Its key among the saved scenarios. */
+  readonly key: string;
+  readonly raw: unknown;
+  readonly reason: string;
+  /** When it was set aside, ms since the epoch. */
+  readonly at: number;
+}
+
+/** Outcome of a save: the stored record, a conflict with what is stored now (undefined: deleted), or a failure. */
+export type PutResult =
+  | { ok: true; record: StoredScenario }
+  | { ok: false; reason: 'conflict'; current: StoredScenario | undefined }
+  | { ok: false; reason: 'quota' | 'failed'; message: string };
+
+/** Saved scenarios, records that could not be read, and a few settings. */
+export interface ScenarioStore {
+  /** 'memory' when IndexedDB could not be used: nothing outlives the page. */
+  readonly kind: 'indexeddb' | 'memory';
+  /** Every readable record, newest update first, and every quarantined one; moves unreadable records aside. */
+  list(): Promise<{ records: StoredScenario[]; quarantined: Quarantined[] }>;
+  /** One record, or undefined when there is none or it could not be read (it is then quarantined). */
+  get(id: string): Promise<StoredScenario | undefined>;
+  /** Saves if the stored revision is expectedRevision (null: no record with this id yet), in one transaction. */
+  put(record: StoredScenario, expectedRevision: number | null): Promise<PutResult>;
+  /** Deletes a record. */
+  remove(id: string): Promise<void>;
+  /** Deletes a quarantined record for good (after the planner has kept or dismissed it). */
+  removeQuarantined(id: string): Promise<void>;
+  /** A stored setting; unknown, so the caller validates it. */
+  getSetting(key: string): Promise<unknown>;
+  /** Stores a setting; rejects if the write fails. */
+  setSetting(key: string, value: unknown): Promise<void>;
+}
+
+/** Options of both kinds of store. */
+export interface StoreOptions {
+  /** Migration steps for older records (tests pass their own). */
+  readonly migrations?: Migrations;
+  /** The clock for updatedAt and quarantine times. */
+  readonly now?: () => number;
+}
+
+/** Options of openScenarioStore. */
+export interface OpenOptions extends StoreOptions {
+  /** The IndexedDB factory; the browser's by default. */
+  readonly indexedDB?: IDBFactory;
+  /** Prefix of the database names. */
+  readonly name?: string;
+  /** How long IndexedDB may take to open and pass a test write before the memory store is used. */
+  readonly timeoutMs?: number;
+}
+
+/** The three parts of a store, each its own key-value store. */
+export type Part = 'records' | 'quarantine' | 'settings';
+
+/** Prefix of the app's database names. */
+export const DEFAULT_NAME = 'grdp-scenarios';
+
+/** The IndexedDB database that holds one part of a store. */
+export function databaseName(name: string, part: Part): string {
+  return `${name}-${part}`;
+}
+
+const PROBE_KEY = '__probe__';
+
+// What quarantine() did: the entry, and whether it is in the quarantine store or still among the records.
+type SetAside = { entry: Quarantined; moved: boolean };
+
+const Entry = v.object({ key: v.string(), raw: v.unknown(), reason: v.string(), at: v.number() });
+
+/** Opens the IndexedDB store, or a memory store when IndexedDB is missing, throws, hangs or cannot write. */
+export async function openScenarioStore(options: OpenOptions = {}): Promise<ScenarioStore> {
+  const factory = options.indexedDB ?? browserIndexedDB();
+  if (!factory) return memoryStore(options);
+  const name = options.name ?? DEFAULT_NAME;
+  const parts: Record<Part, KeyVal> = {
+    records: idbKeyVal(factory, databaseName(name, 'records')),
+    quarantine: idbKeyVal(factory, databaseName(name, 'quarantine')),
+    settings: idbKeyVal(factory, databaseName(name, 'settings')),
+  };
+  try {
+    await withTimeout(probe(parts), options.timeoutMs ?? 10_000);
+  } catch {
+    return memoryStore(options);
+  }
+  return makeStore('indexeddb', parts, options);
+}
+
+/** A store that keeps everything in memory, with the same behaviour as the IndexedDB one. */
+export function memoryStore(options: StoreOptions = {}): ScenarioStore {
+  return makeStore(
+    'memory',
+    { records: memoryKeyVal(), quarantine: memoryKeyVal(), settings: memoryKeyVal() },
+    options,
+  );
+}
+
+function browserIndexedDB(): IDBFactory | undefined {
+  // Reading the global itself throws in some blocked-storage setups.
+  try {
+    return globalThis.indexedDB;
+  } catch {
+    return undefined;
+  }
+}
+
+async function probe(parts: Record<Part, KeyVal>): Promise<void> {
+  // The test write goes to the settings only: a probe among the records would be quarantined by another tab.
+  await parts.settings.set(PROBE_KEY, 1);
+  await parts.settings.del(PROBE_KEY);
+  await Promise.all([parts.records.get(PROBE_KEY), parts.quarantine.get(PROBE_KEY)]);
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`IndexedDB did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') {
+    return error.message || ('name' in error ? String(error.name) : 'unknown error');
+  }
+  return String(error);
+}
+
+function writeFailure(error: unknown): { ok: false; reason: 'quota' | 'failed'; message: string } {
+  const { name, code } =
+    typeof error === 'object' && error !== null ? (error as { name?: unknown; code?: unknown }) : {};
+  // Code 22 and Firefox's old name are how older browsers report a full quota.
+  const quota = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
+  return { ok: false, reason: quota ? 'quota' : 'failed', message: messageOf(error) };
+}
+
+function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, options: StoreOptions): ScenarioStore {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const now = options.now ?? Date.now;
+
+  // A record also has to sit under its own id: one under another key would be saved over the wrong one.
+  const check = (key: IDBValidKey, raw: unknown): RecordCheck => {
+    const result = readRecord(raw, migrations);
+    if (!result.ok || result.record.id === key) return result;
+    return { ok: false, reason: `stored under the key ${String(key)} but its id is ${result.record.id}` };
+  };
+
+  // Copies the raw record aside, then deletes it if it is still unreadable (another tab may have replaced it).
+  const quarantine = async (key: IDBValidKey, raw: unknown, reason: string): Promise<SetAside> => {
+    const entry = { key: String(key), raw, reason, at: now() };
+    const id = randomId();
+    try {
+      await parts.quarantine.set(id, entry);
+    } catch (error) {
+      const left = `${reason} (left in place: it could not be set aside: ${messageOf(error)})`;
+      return { entry: { id, ...entry, reason: left }, moved: false };
+    }
+    try {
+      await parts.records.change(key, (old) => (old !== undefined && !check(key, old).ok ? 'delete' : 'keep'));
+    } catch {
+      // The copy is safe in quarantine; the record left behind is only set aside again next time.
+    }
+    return { entry: { id, ...entry }, moved: true };
+  };
+
+  // Reads one stored value; an unreadable one is quarantined, a migrated one written back in the current schema.
+  const read = async (
+    key: IDBValidKey,
+    raw: unknown,
+  ): Promise<{ ok: true; record: StoredScenario } | ({ ok: false } & SetAside)> => {
+    const result = check(key, raw);
+    if (!result.ok) return { ok: false, ...(await quarantine(key, raw, result.reason)) };
+    if (result.migrated) {
+      try {
+        // Migrates what is stored now, in case another tab saved it since it was read.
+        await parts.records.change(key, (old) => {
+          const fresh = check(key, old);
+          return fresh.ok && fresh.migrated ? { put: fresh.record } : 'keep';
+        });
+      } catch {
+        // The migrated record is still returned; it is migrated again on the next read.
+      }
+    }
+    return { ok: true, record: result.record };
+  };
+
+  const asQuarantined = ([key, value]: [IDBValidKey, unknown]): Quarantined => {
+    const entry = v.safeParse(Entry, value);
+    if (entry.success) return { id: String(key), ...entry.output };
+    return { id: String(key), key: '', raw: value, reason: 'an unreadable quarantine entry', at: 0 };
+  };
+
+  return {
+    kind,
+
+    async list() {
+      const records: StoredScenario[] = [];
+      const unmoved: Quarantined[] = [];
+      for (const [key, raw] of await parts.records.entries()) {
+        const result = await read(key, raw);
+        if (result.ok) records.push(result.record);
+        else if (!result.moved) unmoved.push(result.entry);
+      }
+      records.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+      const quarantined = [...(await parts.quarantine.entries()).map(asQuarantined), ...unmoved];
+      quarantined.sort((a, b) => b.at - a.at);
+      return { records, quarantined };
+    },
+
+    async get(id) {
+      const raw = await parts.records.get(id);
+      if (raw === undefined) return undefined;
+      const result = await read(id, raw);
+      return result.ok ? result.record : undefined;
+    },
+
+    async put(record, expectedRevision) {
+      // Checked before writing so that nothing is saved that could not be read back.
+      const valid = readRecord(record);
+      if (!valid.ok) return { ok: false, reason: 'failed', message: `not a valid scenario record: ${valid.reason}` };
+      const id = valid.record.id;
+      let outcome: PutResult | undefined;
+      let unreadable: { raw: unknown; reason: string } | undefined;
+      try {
+        await parts.records.change(id, (old) => {
+          const time = now();
+          if (old === undefined) {
+            if (expectedRevision !== null) {
+              outcome = { ok: false, reason: 'conflict', current: undefined };
+              return 'keep';
+            }
+            // A record saved again after a delete counts on from its revision, so stale copies still conflict.
+            const saved = { ...valid.record, revision: valid.record.revision + 1, updatedAt: time };
+            outcome = { ok: true, record: saved };
+            return { put: saved };
+          }
+          const current = check(id, old);
+          if (!current.ok) {
+            unreadable = { raw: old, reason: current.reason };
+            return 'keep';
+          }
+          if (current.record.revision !== expectedRevision) {
+            outcome = { ok: false, reason: 'conflict', current: current.record };
+            return 'keep';
+          }
+          const saved = {
+            ...valid.record,
+            createdAt: current.record.createdAt,
+            revision: current.record.revision + 1,
+            updatedAt: time,
+          };
+          outcome = { ok: true, record: saved };
+          return { put: saved };
+        });
+      } catch (error) {
+        return writeFailure(error);
+      }
+      if (unreadable) {
+        // Never written over: set aside first, so the planner can then save theirs as a new record.
+        const set = await quarantine(id, unreadable.raw, unreadable.reason);
+        if (!set.moved) return { ok: false, reason: 'failed', message: set.entry.reason };
+        return { ok: false, reason: 'conflict', current: undefined };
+      }
+      return outcome ?? { ok: false, reason: 'failed', message: 'the save did not complete' };
+    },
+
+    remove: (id) => parts.records.del(id),
+    removeQuarantined: (id) => parts.quarantine.del(id),
+    getSetting: (key) => parts.settings.get(key),
+    setSetting: (key, value) => parts.settings.set(key, value),
+  };
+}
