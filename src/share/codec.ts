@@ -1,0 +1,75 @@
+import * as v from 'valibot';
+import { validateScenario, type Scenario } from '../engine';
+import { templateById } from '../templates';
+import { deflate, inflate } from './deflate';
+import { applyDelta, diffScenario } from './delta';
+import { fail, type ShareError, type ShareFailure } from './errors';
+import { frame, unframe } from './frame';
+
+/** Longest fragment decoded, in characters; longer ones are refused before any decoding. */
+export const MAX_ENCODED = 100_000;
+
+/** Most bytes a fragment may unpack to; decompression stops as soon as it passes this. */
+export const MAX_DECOMPRESSED = 1_000_000;
+
+// The compressed JSON: the template's id and the delta against it.
+const Payload = v.strictObject({ t: v.string(), d: v.unknown() });
+// Chat apps shorten long links with an ellipsis, and a link at the end of a sentence picks up its period.
+// Bounded repeats keep this linear on hostile input.
+const TRAILING_JUNK = /(?:…|%E2%80%A6|\.{1,3})$/i;
+
+/** Why encodeShare refused: the link would not open (or the template is not one the app has). */
+export class ShareEncodeError extends Error {
+  /** The decoding error the link would meet, or an unknown template id. */
+  readonly reason: Extract<ShareError, 'unknownTemplate' | 'invalid' | 'tooLarge' | 'tooLong'>;
+
+  constructor(reason: ShareEncodeError['reason'], detail: string) {
+    super(`cannot share: ${reason} (${detail})`);
+    this.name = 'ShareEncodeError';
+    this.reason = reason;
+  }
+}
+
+/** Encodes a scenario as the link fragment (without "#"); rejects with ShareEncodeError if no link would open. */
+export async function encodeShare(scenario: Scenario, templateId: string): Promise<string> {
+  const template = templateById(templateId);
+  if (!template) throw new ShareEncodeError('unknownTemplate', templateId);
+  // Encoding what validation yields makes the receiver rebuild exactly the same scenario.
+  const check = validateScenario(scenario);
+  if (!check.ok) throw new ShareEncodeError('invalid', check.issues.join('; '));
+  const json = JSON.stringify({ t: template.id, d: diffScenario(check.scenario, template.scenario) });
+  const bytes = new TextEncoder().encode(json);
+  if (bytes.length > MAX_DECOMPRESSED) throw new ShareEncodeError('tooLarge', `${bytes.length} bytes unpacked`);
+  const fragment = frame(await deflate(bytes));
+  if (fragment.length > MAX_ENCODED) throw new ShareEncodeError('tooLong', `${fragment.length} characters`);
+  return fragment;
+}
+
+/** Decodes a link fragment (with or without "#") into a validated scenario, or the reason it cannot. */
+export async function decodeShare(
+  fragment: unknown,
+): Promise<{ ok: true; scenario: Scenario; templateId: string } | ShareFailure> {
+  if (fragment === undefined || fragment === null) return fail('empty');
+  if (typeof fragment !== 'string') return fail('corrupt', `not text but ${typeof fragment}`);
+  // One more character for the "#" that location.hash keeps.
+  if (fragment.length > MAX_ENCODED + 1) return fail('tooLong', `${fragment.length} characters`);
+  const text = fragment.trim().replace(/^#/, '').replace(TRAILING_JUNK, '');
+  if (text === '') return fail('empty');
+  const framed = unframe(text);
+  if (!framed.ok) return framed;
+  const inflated = await inflate(framed.bytes, MAX_DECOMPRESSED);
+  if (!inflated.ok) return inflated;
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes));
+  } catch (e) {
+    return fail('corrupt', `not UTF-8 JSON: ${String(e)}`);
+  }
+  const payload = v.safeParse(Payload, json);
+  if (!payload.success) return fail('corrupt', 'not a share payload');
+  const { t: templateId, d: delta } = payload.output;
+  const template = templateById(templateId);
+  if (!template) return fail('unknownTemplate', templateId.slice(0, 60));
+  const applied = applyDelta(template.scenario, delta);
+  return applied.ok ? { ok: true, scenario: applied.scenario, templateId } : applied;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, test } from 'vitest';
+import { LIMITS, addRow, deleteRow, renameRow, withInput, type RowDef, type Scenario } from '../engine';
+import { applyDelta, diffScenario } from './delta';
+import { DEFAULT_TEMPLATE, withEditedCells } from './fixtures';
+
+const template = DEFAULT_TEMPLATE.scenario;
+
+const customSeries: RowDef = {
+  kind: 'series',
+  id: 'exports',
+  label: 'Xuất khẩu <b>CBCT</b>',
+  format: 'number',
+  cells: { 2025: 1200, 2026: '=exports[t-1] * 1.1' },
+};
+const customParam: RowDef = { kind: 'param', id: 'labour_share', label: 'Labour share', format: 'percent', value: 0.4 };
+
+// Goes through JSON as a link does, so nothing survives that JSON would lose.
+function roundTrip(scenario: Scenario): ReturnType<typeof applyDelta> {
+  return applyDelta(template, JSON.parse(JSON.stringify(diffScenario(scenario, template))));
+}
+
+function expectRoundTrip(scenario: Scenario): void {
+  const result = roundTrip(scenario);
+  expect(result).toMatchObject({ ok: true });
+  if (result.ok) expect(result.scenario).toStrictEqual(scenario);
+}
+
+describe('diffScenario', () => {
+  test('the template itself is an empty delta', () => {
+    expect(diffScenario(template, template)).toEqual({});
+  });
+
+  test('three edited cells give only those cells, under the row and its growth part', () => {
+    expect(diffScenario(withEditedCells(3), template)).toEqual({
+      c: { manufacturing: { g: { 2024: 0.031, 2025: 0.105, 2026: 0.179 } } },
+    });
+  });
+
+  test('a cleared cell is null, a new cell is its input', () => {
+    const cleared = withInput(template, 'share_target', 2025, undefined);
+    const filled = withInput(cleared, 'share_target', 2028, '=0.2 + 1%');
+    expect(diffScenario(filled, template)).toEqual({ c: { share_target: { c: { 2025: null, 2028: '=0.2 + 1%' } } } });
+  });
+
+  test('meta changes use short keys and leave unchanged fields out', () => {
+    const renamed = { ...template, meta: { ...template.meta, name: 'Kịch bản cao', horizon: 2035 } };
+    expect(diffScenario(renamed, template)).toEqual({ m: { n: 'Kịch bản cao', h: 2035 } });
+  });
+
+  test('added rows are listed in full and removed template rows by id', () => {
+    const changed = addRow(deleteRow(template, 'icor'), customSeries);
+    expect(diffScenario(changed, template)).toEqual({ a: [customSeries], d: ['icor'] });
+  });
+
+  test('the row order is sent only when it differs from template rows then added rows', () => {
+    const moved = { ...template, rows: [customParam, ...template.rows] };
+    expect(diffScenario(moved, template).o).toEqual(moved.rows.map((r) => r.id));
+    expect(diffScenario(addRow(template, customParam), template).o).toBeUndefined();
+  });
+});
+
+describe('applyDelta rebuilds the scenario exactly', () => {
+  test.each([0, 3, 30, 300])('with %i edited cells', (count) => {
+    expectRoundTrip(withEditedCells(count));
+  });
+
+  test('with added custom rows, removed template rows and a renamed custom row', () => {
+    const added = addRow(addRow(deleteRow(deleteRow(template, 'icor'), 'growth_target'), customSeries), customParam);
+    expectRoundTrip(renameRow(added, 'labour_share', 'wage_share'));
+  });
+
+  test('with a new name, base year and horizon', () => {
+    expectRoundTrip({ ...template, meta: { ...template.meta, name: 'Cao', baseYear: 2024, horizon: 2045 } });
+  });
+
+  test('with a changed label, region, unit, focus, format, target variable, sector base and parameter', () => {
+    const rows = template.rows.map((row): RowDef => {
+      switch (row.kind) {
+        case 'sector':
+          return { ...row, label: 'Ngành', base: '=1000 * 2' };
+        case 'param':
+          return { ...row, format: 'percent', value: 0.05 };
+        case 'series':
+          return { ...row, format: 'percent' };
+        case 'target':
+          return { ...row, of: 'services.share' };
+      }
+    });
+    const meta = { ...template.meta, region: 'Hạ Long', unit: 'triệu USD', focus: 'services' };
+    expectRoundTrip({ ...template, meta, rows });
+  });
+
+  test('with reordered rows and a template row replaced by a row of another kind under its id', () => {
+    const replaced: RowDef = {
+      kind: 'series',
+      id: 'icor',
+      label: 'ICOR by year',
+      format: 'number',
+      cells: { 2025: 4 },
+    };
+    const rows = template.rows.map((row) => (row.id === 'icor' ? replaced : row)).reverse();
+    expectRoundTrip({ ...template, rows });
+  });
+
+  test('with history series changed, added and removed', () => {
+    const { grdp_nominal: _removed, ...kept } = template.history;
+    const history = { ...kept, grdp_growth: { 2023: 0.11 }, 'services.share': { 2022: 0.3 } };
+    expectRoundTrip({ ...template, history });
+  });
+
+  test('with every row removed', () => {
+    expectRoundTrip({ ...template, rows: [] });
+  });
+});
+
+describe('applyDelta refuses what is not a delta', () => {
+  test.each([
+    ['a number', 5],
+    ['an array', []],
+    ['null', null],
+    ['an unknown key', { x: 1 }],
+    ['a meta field of the wrong type', { m: { h: '2035' } }],
+    ['a cell patch keyed by a non-year', { c: { icor: { c: { '20x5': 1 } } } }],
+    ['a change to a row the template does not have', { c: { nosuch: { l: 'x' } } }],
+    ['a change to a removed row', { d: ['icor'], c: { icor: { v: 2 } } }],
+    ['removing a row the template does not have', { d: ['nosuch'] }],
+    ['a growth patch on a target row', { c: { share_target: { g: { 2025: 0.1 } } } }],
+    ['an order that leaves a row out', { o: ['agriculture'] }],
+    ['an order that lists a row twice', { o: template.rows.map(() => 'icor') }],
+  ])('%s is corrupt', (_, delta) => {
+    expect(applyDelta(template, delta)).toMatchObject({ ok: false, error: 'corrupt' });
+  });
+
+  test.each([
+    ['a name over the text limit', { m: { n: 'x'.repeat(LIMITS.text + 1) } }],
+    ['a horizon before the base year', { m: { h: 2020 } }],
+    ['a formula over the input limit', { c: { icor: { v: `=${'1+'.repeat(LIMITS.input)}1` } } }],
+    ['an added row with an id that is not an identifier', { a: [{ ...customParam, id: 'not an id' }] }],
+    ['an added row with the id of a kept template row', { a: [{ ...customParam, id: 'icor' }] }],
+    ['an added row of an unknown kind', { a: [{ kind: 'macro', id: 'm', label: 'm' }] }],
+    ['a history value that is not finite', { h: { grdp_growth: { 2023: Infinity } } }],
+  ])('%s is invalid', (_, delta) => {
+    expect(applyDelta(template, delta)).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
+  test('keys such as __proto__ are dropped or refused and never reach an object prototype', () => {
+    const dropped = applyDelta(template, JSON.parse('{"h":{"__proto__":{"2020":1}},"c":{"__proto__":{"l":"x"}}}'));
+    expect(dropped).toMatchObject({ ok: true });
+    if (dropped.ok) expect(dropped.scenario).toStrictEqual(template);
+    const refused = applyDelta(template, JSON.parse('{"m":{"__proto__":{"n":"x"}}}'));
+    expect(refused).toMatchObject({ ok: false, error: 'corrupt' });
+    expect(Object.prototype).not.toHaveProperty('2020');
+    expect(Object.prototype).not.toHaveProperty('n');
+  });
+});
