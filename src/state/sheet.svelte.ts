@@ -67,6 +67,8 @@ export interface CustomRowSpec {
 export interface Status {
   readonly key: MessageKey;
   readonly args?: Readonly<Record<string, string | number>>;
+  /** 'error' when something failed and the planner should act; shown as an alert. */
+  readonly tone?: 'error';
 }
 
 interface Edit {

@@ -146,9 +146,10 @@ export function legendValue(
   return idx === null && i < years.length - 1 ? `${format(v)} (${years[i]})` : format(v);
 }
 
-// Fits a y axis to its widest tick label; save/restore keeps uPlot's cached ctx.font valid.
-function fitAxis(u: uPlot, values: string[] | null): number {
+/** Sizes a y axis to its widest tick label. */
+export function fitAxis(u: uPlot, values: string[] | null): number {
   if (!values?.length) return 40;
+  // save/restore keeps uPlot's cached ctx.font valid.
   u.ctx.save();
   u.ctx.font = FONT;
   const widest = Math.max(...values.map((v) => u.ctx.measureText(v).width));
@@ -210,7 +211,8 @@ function drawTargetLabels(input: ChartInput, u: uPlot, sectorCount: number): voi
   ctx.restore();
 }
 
-const axisBase: uPlot.Axis = {
+/** Axis styling shared by the charts. */
+export const axisBase: uPlot.Axis = {
   font: FONT,
   labelFont: FONT,
   stroke: TEXT,

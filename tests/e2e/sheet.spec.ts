@@ -103,7 +103,7 @@ test('computed cells are read-only', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(grdp).toHaveText(text!);
   await expect(grdp).toHaveAttribute('aria-readonly', 'true');
-  await expect(page.getByRole('status')).toContainText('không sửa được');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('không sửa được');
 });
 
 test('fill right copies a growth rate across the remaining years, by key and by button', async ({ page }) => {
@@ -132,7 +132,7 @@ test('pastes a tab-separated block from Excel and copies one back', async ({ pag
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('18,0%');
   await expect(cell(page, `${MFG_GROWTH} 2028`)).toHaveText('19,5%');
   // The second line lands on a computed row: skipped, and said so.
-  await expect(page.getByRole('status')).toContainText('bỏ qua 2');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('bỏ qua 2');
   await page.keyboard.press('Control+z');
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('20,0%');
   await expect(cell(page, `${MFG_GROWTH} 2028`)).toHaveText('20,0%');
@@ -159,7 +159,7 @@ test('a bad formula shows an error in its own cell and leaves independent cells 
   await expect(cell(page, `${SERVICES_GROWTH} 2025`)).toHaveText('10,0%');
   await expect(cell(page, 'Nông, lâm nghiệp và thủy sản 2027')).toHaveText(agri!);
   await cell(page, `${SERVICES_GROWTH} 2026`).click();
-  await expect(page.getByRole('alert')).toContainText('nope');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('nope');
 
   await typeInto(page, `${SERVICES_GROWTH} 2027`, '<script>alert(1)</script>');
   await expect(cell(page, `${SERVICES_GROWTH} 2027`)).toHaveText('#VALUE');

@@ -1,0 +1,207 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
+
+function cell(page: Page, name: string) {
+  return page.getByRole('gridcell', { name, exact: true });
+}
+
+async function typeInto(page: Page, name: string, text: string) {
+  await cell(page, name).click();
+  await page.keyboard.type(text.slice(0, 1));
+  await page.keyboard.insertText(text.slice(1));
+  await page.keyboard.press('Enter');
+}
+
+const share2030 = (page: Page) =>
+  page.getByRole('article', { name: 'Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030' }).locator('.figure');
+
+async function saved(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await saved(page);
+});
+
+test('an edited scenario is saved and comes back after a reload with the same numbers', async ({ page }) => {
+  await typeInto(page, `${MFG_GROWTH} 2027`, '31');
+  await typeInto(page, 'Tăng trưởng Dịch vụ 2028', '=manufacturing.growth[t-1] / 2');
+  const figure = await share2030(page).textContent();
+  await saved(page);
+  await page.reload();
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('31,0%');
+  await expect(cell(page, 'Tăng trưởng Dịch vụ 2028')).toHaveText('15,5%');
+  await expect(share2030(page)).toHaveText(figure!);
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveClass(/changed/);
+});
+
+test('creates from a preset, duplicates, renames, deletes with undo, and reopens the last one', async ({ page }) => {
+  const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  const form = library.getByRole('form', { name: 'Kịch bản mới' });
+  await form.getByLabel('Giả định').selectOption('cautious');
+  await expect(form).toContainText('CBCT 12%');
+  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await expect(page.locator('header .doc strong')).toHaveText('Thận trọng');
+  await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveText('12,0%');
+  await expect(library.getByRole('button', { name: 'Thận trọng', exact: true })).toBeVisible();
+
+  await library
+    .getByRole('listitem')
+    .filter({ hasText: 'Thận trọng' })
+    .getByRole('button', { name: 'Nhân bản' })
+    .click();
+  await expect(page.locator('header .doc strong')).toHaveText('Thận trọng (bản sao)');
+  const copy = library.getByRole('listitem').filter({ hasText: 'Thận trọng (bản sao)' });
+  await copy.getByRole('button', { name: 'Đổi tên' }).click();
+  await library.getByLabel('Tên mới của "Thận trọng (bản sao)"').fill('FDI tăng mạnh');
+  await library.getByLabel('Tên mới của "Thận trọng (bản sao)"').press('Enter');
+  await expect(page.locator('header .doc strong')).toHaveText('FDI tăng mạnh');
+  await saved(page);
+
+  await library.getByRole('button', { name: 'Xóa "Kế hoạch"' }).click();
+  await expect(library.getByRole('button', { name: 'Kế hoạch', exact: true })).toHaveCount(0);
+  await page
+    .getByRole('status')
+    .getByRole('button', { name: /Hoàn tác xóa/ })
+    .click();
+  await expect(library.getByRole('button', { name: 'Kế hoạch', exact: true })).toBeVisible();
+
+  await library.getByPlaceholder('Tìm theo tên').fill('fdi');
+  await expect(library.getByRole('listitem')).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.locator('header .doc strong')).toHaveText('FDI tăng mạnh');
+});
+
+test('two tabs stay in step: an edit in one shows in the other', async ({ page, context }) => {
+  const other = await context.newPage();
+  await other.goto('/');
+  await saved(other);
+  await typeInto(page, `${MFG_GROWTH} 2027`, '33');
+  await expect(cell(other, `${MFG_GROWTH} 2027`)).toHaveText('33,0%', { timeout: 3000 });
+  await typeInto(other, 'Tăng trưởng Dịch vụ 2027', '4');
+  await expect(cell(page, 'Tăng trưởng Dịch vụ 2027')).toHaveText('4,0%', { timeout: 3000 });
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('33,0%');
+});
+
+test('a share link opens the same numbers in a fresh browser, unsaved until asked', async ({ page, browser }) => {
+  await typeInto(page, `${MFG_GROWTH} 2026`, '27');
+  await typeInto(page, 'Tăng trưởng Dịch vụ 2027', '8');
+  await typeInto(page, 'Tăng trưởng Nông, lâm nghiệp và thủy sản 2028', '1,5');
+  const figure = await share2030(page).textContent();
+  await page.getByRole('button', { name: 'Chia sẻ liên kết' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Chia sẻ kịch bản' });
+  const link = await dialog.getByRole('textbox').inputValue();
+  expect(link).toContain('#s');
+  expect(link.length).toBeLessThanOrEqual(300);
+  await expect(dialog.getByRole('img', { name: /Mã QR/ })).toBeVisible();
+
+  const fresh = await browser.newContext();
+  const visitor = await fresh.newPage();
+  await visitor.goto(link);
+  await expect(cell(visitor, `${MFG_GROWTH} 2026`)).toHaveText('27,0%');
+  await expect(cell(visitor, 'Tăng trưởng Nông, lâm nghiệp và thủy sản 2028')).toHaveText('1,5%');
+  await expect(share2030(visitor)).toHaveText(figure!);
+  const banner = visitor.getByRole('region', { name: /chia sẻ qua liên kết/ });
+  await expect(banner).toBeVisible();
+  await expect(visitor.getByRole('button', { name: /Kịch bản \(0\)/ })).toBeVisible();
+  await banner.getByRole('button', { name: 'Lưu vào kịch bản của tôi' }).click();
+  await expect(visitor.getByRole('button', { name: /Kịch bản \(1\)/ })).toBeVisible();
+  await expect(visitor).not.toHaveURL(/#s/);
+  await visitor.reload();
+  await expect(cell(visitor, `${MFG_GROWTH} 2026`)).toHaveText('27,0%');
+  await fresh.close();
+});
+
+test('a corrupted or hostile link shows a clear message and keeps the saved scenarios', async ({ page }) => {
+  await typeInto(page, `${MFG_GROWTH} 2027`, '29');
+  await saved(page);
+  await page.getByRole('button', { name: 'Chia sẻ liên kết' }).click();
+  const link = await page.getByRole('dialog').getByRole('textbox').inputValue();
+  await page.getByRole('dialog').getByRole('button', { name: 'Đóng', exact: true }).click();
+  for (const broken of [
+    link.slice(0, link.length - 12),
+    link.replace(/#s1./, '#s9.'),
+    `${link.split('#')[0]}#s1.<script>alert(1)</script>`,
+  ]) {
+    await page.goto(broken);
+    await expect(page.getByRole('alert').first()).toContainText(/Liên kết|liên kết/);
+    await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('29,0%');
+    await expect(page.getByRole('button', { name: /Kịch bản \(1\)/ })).toBeVisible();
+  }
+});
+
+test('export then import round-trips, asking before replacing a saved scenario', async ({ page, browser }) => {
+  await typeInto(page, `${MFG_GROWTH} 2027`, '24');
+  await saved(page);
+  const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  const download = page.waitForEvent('download');
+  await library.getByRole('button', { name: /Xuất tất cả/ }).click();
+  const file = await (await download).path();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/');
+  await saved(other);
+  const otherLibrary = other.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  await otherLibrary.getByLabel('Nhập tệp .json').setInputFiles(file);
+  await expect(other.getByRole('status').filter({ hasText: 'Đã nhập 1 kịch bản' })).toBeVisible();
+  await otherLibrary
+    .getByRole('button', { name: 'Kế hoạch 2' })
+    .or(otherLibrary.getByRole('button', { name: 'Kế hoạch', exact: true }))
+    .first()
+    .click();
+
+  // Importing the same file again meets the same id: the planner chooses.
+  await otherLibrary.getByLabel('Nhập tệp .json').setInputFiles(file);
+  const ask = other.getByRole('alertdialog');
+  await expect(ask).toContainText('đã có trong thư viện');
+  await ask.getByRole('button', { name: 'Giữ cả hai' }).click();
+  await expect(otherLibrary.getByRole('listitem')).toHaveCount(3);
+  const imported = otherLibrary.getByRole('listitem').filter({ hasText: '(bản sao)' });
+  await imported.getByRole('button', { name: 'Kế hoạch (bản sao)', exact: true }).click();
+  await expect(cell(other, `${MFG_GROWTH} 2027`)).toHaveText('24,0%');
+
+  await otherLibrary
+    .getByLabel('Nhập tệp .json')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+  await expect(other.getByRole('alert')).toContainText('không phải tệp xuất');
+  await expect(otherLibrary.getByRole('listitem')).toHaveCount(3);
+  await fresh.close();
+});
+
+test('compares two scenarios side by side', async ({ page }) => {
+  const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  await library.getByLabel('Giả định').selectOption('cautious');
+  await library.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await expect(page.locator('header .doc strong')).toHaveText('Thận trọng');
+  await library.getByRole('checkbox', { name: 'So sánh "Kế hoạch"' }).check();
+  await library.getByRole('checkbox', { name: 'So sánh "Thận trọng"' }).check();
+  await library.getByRole('button', { name: 'So sánh 2 kịch bản' }).click();
+  const compare = page.getByRole('region', { name: 'So sánh kịch bản' });
+  await expect(compare.getByRole('columnheader', { name: 'Kế hoạch', exact: true })).toBeVisible();
+  await expect(compare.getByRole('columnheader', { name: /^Thận trọng/ })).toBeVisible();
+  const row = compare.getByRole('row', { name: /Tỷ trọng Công nghiệp chế biến, chế tạo 2030/ });
+  await expect(row).toContainText('23,6%');
+  await expect(row).toContainText('pp');
+  await expect(compare.locator('canvas').first()).toBeVisible();
+  await compare.getByRole('button', { name: /Quay lại bảng tính/ }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+});
+
+test('works in memory with a warning when the browser blocks storage', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await expect(page.getByText('chỉ nằm trong bộ nhớ')).toBeVisible();
+  await typeInto(page, `${MFG_GROWTH} 2027`, '26');
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('26,0%');
+  await context.close();
+});
