@@ -22,6 +22,7 @@ export interface Plain {
   readonly grdp: Float64Array;
   readonly grdpNominal: Float64Array;
   readonly grdpGrowth: Float64Array;
+  readonly recordedGrowth: number;
   readonly icor: Float64Array;
   readonly investment: Float64Array;
 }
@@ -73,6 +74,8 @@ export function plainOf(scenario: Scenario): Plain {
     grdp: new Float64Array(length),
     grdpNominal: new Float64Array(length),
     grdpGrowth: new Float64Array(length),
+    // The base year has no previous year to grow from: the engine shows the recorded rate there.
+    recordedGrowth: scenario.history['grdp_growth']?.[scenario.meta.baseYear] ?? 0,
     icor: new Float64Array(length),
     investment: new Float64Array(length),
   };
@@ -102,7 +105,7 @@ export function computePlain(m: Plain): number {
     m.grdp[t] = real;
     m.grdpNominal[t] = nominal;
     for (let s = 0; s < sectors.length; s++) m.share[s]![t] = m.nominal[s]![t]! / nominal;
-    m.grdpGrowth[t] = t === 0 ? 0 : real / m.grdp[t - 1]! - 1;
+    m.grdpGrowth[t] = t === 0 ? m.recordedGrowth : real / m.grdp[t - 1]! - 1;
     m.icor[t] = m.icorValue;
     m.investment[t] = m.hasInvestment[t] ? m.icor[t]! * (real - m.grdp[t - 1]!) : 0;
   }

@@ -3,6 +3,8 @@ import { Model } from '../src/engine';
 import { quangNinh } from '../src/templates/quang-ninh';
 import { computePlain, plainOf, plainRows } from './default-scenario';
 import { BASE_YEAR, editPlain, plainSheet, plainSheetRows, ROWS, sheetScenario, xAt, YEARS } from './sheet';
+import { benchLinks } from './links';
+import { benchStorage } from './storage';
 import { assertSame, checksum, eachCall, perCallInBatches, quantile } from './timing';
 
 const EDITS = 3000;
@@ -65,7 +67,7 @@ const editsPlain = perCallInBatches(() => {
   return editPlain(cells, 0, xAt(0) + flipPlain);
 });
 const lastYear = BASE_YEAR + YEARS - 1;
-// An edit in the last year: only 200 cells read it, but dirty marking is per row, not per cell.
+// An edit in the last year: only 200 cells read it, and only those are recomputed.
 const lastYearEdits = eachCall(
   () => {
     flip ^= 1;
@@ -113,6 +115,8 @@ const table = [
   ),
   row('Sheet 200×30: `new Model` (6,000 formulas), ms, first build', ms(firstBuild), '', '', '', ''),
   row(`Sheet 200×30: \`new Model\`, ms, median of ${BUILDS} more`, ms(quantile(builds, 0.5)), '', '', '', ''),
+  ...(await benchStorage()),
+  ...(await benchLinks()),
 ];
 
 const load = loadavg()[0]!.toFixed(1);

@@ -120,9 +120,9 @@ export class Library {
     return compareScenarios(items);
   }
 
-  /** Opens storage, then the shared link in the address if any, else the scenario that was open last. */
-  async init(hash: string): Promise<void> {
-    this.#store = await openScenarioStore();
+  /** Opens storage (or the one given), then the shared link in the address if any, else the last open scenario. */
+  async init(hash: string, store?: ScenarioStore): Promise<void> {
+    this.#store = store ?? (await openScenarioStore());
     this.storage = this.#store.kind;
     await this.#refresh();
     // Other tabs cannot read a memory store, so there is nothing to tell them or hear from them.

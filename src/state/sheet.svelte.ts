@@ -49,6 +49,8 @@ export interface CellView {
   readonly source: string | undefined;
   /** The template marks the figure as an assumption rather than a published number. */
   readonly assumption: boolean;
+  /** For a changed cell, the template's input as the view writes it ('' for a blank). */
+  readonly templateText: string | undefined;
 }
 
 /** What the "add row" form asks for. */
@@ -208,6 +210,7 @@ export class Sheet {
       changed: false,
       source: undefined,
       assumption: false,
+      templateText: undefined,
     };
     const outside = !v || i < 0 || i >= model.years.length;
     if (outside || v.recorded[i]) {
@@ -224,12 +227,32 @@ export class Sheet {
       return { ...empty, kind: 'computed', text, value, error };
     }
     const input = inputOf(this.scenario, v, year);
-    const changed = !sameInput(input, this.templateInput(id, year));
+    const template = this.templateInput(id, year);
+    const changed = !sameInput(input, template);
+    let templateText: string | undefined;
+    if (changed) {
+      if (template === undefined) templateText = '';
+      else
+        templateText =
+          typeof template === 'number'
+            ? formatValue(template, locale, format, inputDigits(template, format))
+            : template;
+    }
     const formula = typeof input === 'string' && input.startsWith('=') ? input : undefined;
     let text = '';
     if (error) text = error.code;
     else if (!v.blank[i]) text = formatValue(value!, locale, format, formula ? 1 : inputDigits(value!, format));
-    return { kind: 'input', text, value, error, formula, changed, source, assumption: assumption && !changed };
+    return {
+      kind: 'input',
+      text,
+      value,
+      error,
+      formula,
+      changed,
+      source,
+      assumption: assumption && !changed,
+      templateText,
+    };
   }
 
   /** Applies typed text to a cell, read in the given locale. Returns false for a computed cell. */

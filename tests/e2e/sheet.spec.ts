@@ -48,6 +48,7 @@ test('editing a growth cell by keyboard updates the card and the chart, and undo
 
   await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveText('35,0%');
   await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveClass(/changed/);
+  await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveAttribute('title', /Mẫu: 20,0%/);
   await expect(shareCard(page, 2030).locator('.figure')).not.toHaveText(before!);
   expect((await chartPixels(page)).equals(chartBefore)).toBe(false);
   // Enter moved down one row, as in a spreadsheet.
