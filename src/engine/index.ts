@@ -1,5 +1,5 @@
 export * from './types';
-export { parseLocaleNumber, formatValue, formatForEdit, type Locale } from './parse-number';
+export { parseLocaleNumber, formatValue, formatForEdit, formatPoints, type Locale } from './parse-number';
 export { parseFormula, isCellError, FUNCTIONS, MAX_FORMULA_LENGTH, MAX_NESTING, YEAR_SYMBOL } from './parse-formula';
 export { Model, BUILTIN, SECTOR_PARTS, yearsOf, inputOf, type Variable, type VarRole } from './model';
 export {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatForEdit, formatValue, parseLocaleNumber, type Locale } from './parse-number';
+import { formatForEdit, formatPoints, formatValue, parseLocaleNumber, type Locale } from './parse-number';
 import type { Format } from './types';
 
 const NBSP = '\u00a0';
@@ -243,5 +243,13 @@ describe('formatValue for huge magnitudes', () => {
     expect(formatValue(-2.5e20, 'vi', 'number')).toBe('-2,5E20');
     expect(formatValue(1e20, 'en', 'percent')).toBe('1E22%');
     expect(formatValue(123456, 'en', 'number')).toBe('123,456');
+  });
+});
+
+describe('formatPoints', () => {
+  it('writes share differences in percentage points with one decimal', () => {
+    expect(formatPoints(0.04127, 'vi')).toBe('4,1');
+    expect(formatPoints(0.002543, 'en')).toBe('0.3');
+    expect(formatPoints(-0.0000001, 'en')).toBe('0.0');
   });
 });

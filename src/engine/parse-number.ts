@@ -132,3 +132,10 @@ export function formatForEdit(value: number, locale: Locale, format: Format): st
   );
   return format === 'percent' ? text + '%' : text;
 }
+
+/** Formats a difference of shares in percentage points with one decimal: 0.0413 → "4,1" (vi). */
+export function formatPoints(value: number, locale: Locale): string {
+  return formatter(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' }).format(
+    value * 100,
+  );
+}

@@ -218,6 +218,7 @@ export const en: Dictionary = {
   'compare.firstYear': 'First year the final target is met',
   'compare.grdp': 'GRDP {year} (bn VND, current prices)',
   'compare.diff': 'vs "{name}"',
+  'compare.points': '{value} pp',
   'compare.chart': '{name} share (thick lines, right axis) and GRDP (thin lines, left axis) by scenario',
   'compare.shareSeries': '{scenario} — share',
   'compare.grdpSeries': '{scenario} — GRDP',

@@ -211,6 +211,7 @@ export const vi = {
   'compare.firstYear': 'Năm đầu đạt mục tiêu cuối',
   'compare.grdp': 'GRDP {year} (tỷ đồng, giá hiện hành)',
   'compare.diff': 'so với "{name}"',
+  'compare.points': '{value} điểm %',
   'compare.chart': 'Tỷ trọng {name} (nét đậm, trục phải) và GRDP (nét mảnh, trục trái) theo kịch bản',
   'compare.shareSeries': '{scenario} — tỷ trọng',
   'compare.grdpSeries': '{scenario} — GRDP',

@@ -10,6 +10,7 @@ export interface CompareChartInput {
   readonly data: Comparison;
   readonly shareLabel: (scenario: string) => string;
   readonly grdpLabel: (scenario: string) => string;
+  readonly yearLabel: string;
   readonly shareAxis: string;
   readonly valueAxis: string;
   readonly formatValue: (v: number) => string;
@@ -23,7 +24,7 @@ export function compareData(data: Comparison): uPlot.AlignedData {
 
 /** uPlot options: per scenario a thick share line (right axis) and a thin GRDP line (left axis), same colour and dash. */
 export function compareOptions(input: CompareChartInput, size: { width: number; height: number }): uPlot.Options {
-  const series: uPlot.Series[] = [{ label: '' }];
+  const series: uPlot.Series[] = [{ label: input.yearLabel, value: (_u, v) => (v == null ? '—' : String(v)) }];
   input.data.names.forEach((name, k) => {
     const stroke = SECTOR_COLOURS[k % SECTOR_COLOURS.length]!;
     const dash = DASHES[k % DASHES.length]!;

@@ -186,7 +186,9 @@ test('compares two scenarios side by side', async ({ page }) => {
   await expect(compare.getByRole('columnheader', { name: /^Thận trọng/ })).toBeVisible();
   const row = compare.getByRole('row', { name: /Tỷ trọng Công nghiệp chế biến, chế tạo 2030/ });
   await expect(row).toContainText('23,6%');
-  await expect(row).toContainText('pp');
+  // Cautious: 19,5% against 23,6% in 2030, shown as a difference in percentage points.
+  await expect(row).toContainText('19,5%');
+  await expect(row).toContainText('−4,1 điểm %');
   await expect(compare.locator('canvas').first()).toBeVisible();
   await compare.getByRole('button', { name: /Quay lại bảng tính/ }).click();
   await expect(page.getByRole('grid')).toBeVisible();
@@ -204,4 +206,23 @@ test('works in memory with a warning when the browser blocks storage', async ({ 
   await typeInto(page, `${MFG_GROWTH} 2027`, '26');
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('26,0%');
   await context.close();
+});
+
+test('a scenario name holding HTML travels by link as text, never as markup', async ({ page, browser }) => {
+  const evil = '<img src=x onerror="window.__pwned=1">Kịch bản';
+  const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  await library.getByRole('button', { name: 'Đổi tên' }).click();
+  await library.getByLabel('Tên mới của "Kế hoạch"').fill(evil);
+  await library.getByLabel('Tên mới của "Kế hoạch"').press('Enter');
+  await expect(page.locator('header .doc strong')).toHaveText(evil);
+  await page.getByRole('button', { name: 'Chia sẻ liên kết' }).click();
+  const link = await page.getByRole('dialog').getByRole('textbox').inputValue();
+
+  const fresh = await browser.newContext();
+  const visitor = await fresh.newPage();
+  await visitor.goto(link);
+  await expect(visitor.locator('header .doc strong')).toHaveText(evil);
+  await expect(visitor.locator('header img')).toHaveCount(0);
+  expect(await visitor.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await fresh.close();
 });
