@@ -41,6 +41,8 @@ export const en: Dictionary = {
   'cell.actual': 'Actual figure',
   'cell.source': 'Source',
   'cell.assumption': 'Assumption',
+  'cell.templateSource': 'Source of the template figure',
+  'cell.templateAssumption': 'Template assumption',
   'cell.edited': 'Edited (template: {template})',
   'cell.editedBlank': 'Edited (template: blank)',
   'cell.blank': 'blank',

@@ -39,6 +39,8 @@ export const vi = {
   'cell.actual': 'Số liệu thực tế',
   'cell.source': 'Nguồn',
   'cell.assumption': 'Giả định',
+  'cell.templateSource': 'Nguồn của số liệu mẫu',
+  'cell.templateAssumption': 'Giả định của mẫu',
   'cell.edited': 'Đã sửa (mẫu: {template})',
   'cell.editedBlank': 'Đã sửa (mẫu: trống)',
   'cell.blank': 'trống',

@@ -47,7 +47,7 @@ export interface CellView {
   readonly changed: boolean;
   /** Where the template's figure comes from, in the view's language. */
   readonly source: string | undefined;
-  /** The template marks the figure as an assumption rather than a published number. */
+  /** The template marks its figure as an assumption (once edited, source and flag describe the template's figure). */
   readonly assumption: boolean;
   /** For a changed cell, the template's input as the view writes it ('' for a blank). */
   readonly templateText: string | undefined;
@@ -250,7 +250,7 @@ export class Sheet {
       formula,
       changed,
       source,
-      assumption: assumption && !changed,
+      assumption,
       templateText,
     };
   }

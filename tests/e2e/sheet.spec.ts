@@ -196,6 +196,8 @@ test('shows each input cell’s source, or that it is an assumption', async ({ p
   // An edited cell is no longer the template's assumption.
   await typeInto(page, `${MFG_GROWTH} 2027`, '21');
   await expect(cell(page, `${MFG_GROWTH} 2027`)).not.toHaveClass(/assumption/);
+  await cell(page, `${MFG_GROWTH} 2027`).click();
+  await expect(info).toContainText('Giả định của mẫu');
 });
 
 test('switches language, remembers it, and follows ?lang=', async ({ page }) => {
