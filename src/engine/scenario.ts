@@ -30,6 +30,11 @@ const RESERVED: ReadonlySet<string> = new Set([
   'hasOwnProperty',
 ]);
 
+/** Whether a name is kept for built-ins, functions and the formula language, so no row may take it. */
+export function isReserved(id: string): boolean {
+  return RESERVED.has(id);
+}
+
 /** Why an identifier cannot name a new row, or undefined if it can. */
 export type IdentifierProblem = 'format' | 'reserved' | 'taken';
 

@@ -38,6 +38,23 @@ describe('validateScenario', () => {
       { ...clone(quangNinh.scenario), meta: { ...quangNinh.scenario.meta, name: 'x'.repeat(10_000) } },
     ],
     ['an extra property', { ...clone(quangNinh.scenario), evil: true }],
+    [
+      'a row named like a built-in',
+      {
+        ...clone(quangNinh.scenario),
+        rows: [
+          ...clone(quangNinh.scenario.rows),
+          { kind: 'param', id: 'grdp', label: 'x', format: 'number', value: 1 },
+        ],
+      },
+    ],
+    [
+      'a row named like a function',
+      {
+        ...clone(quangNinh.scenario),
+        rows: [...clone(quangNinh.scenario.rows), { kind: 'param', id: 'sum', label: 'x', format: 'number', value: 1 }],
+      },
+    ],
   ])('rejects %s with a reason', (_what, data) => {
     const result = validateScenario(data);
     expect(result.ok).toBe(false);
@@ -59,5 +76,36 @@ describe('validateScenario', () => {
     };
     const result = validateScenario(data);
     expect(result.ok && result.scenario.meta.name).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('what validation lets through', () => {
+  it('always builds a model: every accepted scenario from outside can be opened', async () => {
+    const { Model } = await import('./model');
+    const fc = (await import('fast-check')).default;
+    const ids = fc.constantFrom(
+      'grdp',
+      'grdp_nominal',
+      'grdp_growth',
+      't',
+      'sum',
+      'icor',
+      'x1',
+      'manufacturing',
+      'Infinity',
+    );
+    fc.assert(
+      fc.property(ids, fc.constantFrom('param', 'series'), (id, kind) => {
+        const row =
+          kind === 'param'
+            ? { kind, id, label: id, format: 'number', value: 1 }
+            : { kind, id, label: id, format: 'number', cells: { 2025: '=1' } };
+        const result = validateScenario({
+          ...clone(quangNinh.scenario),
+          rows: [...clone(quangNinh.scenario.rows), row],
+        });
+        if (result.ok) expect(() => new Model(result.scenario)).not.toThrow();
+      }),
+    );
   });
 });

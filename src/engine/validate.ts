@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isReserved } from './scenario';
 import type { Scenario } from './types';
 
 /** Largest things a scenario from outside (a link, a file, storage) may hold. */
@@ -65,6 +66,8 @@ const ScenarioSchema = v.pipe(
   }),
   v.check((s) => s.meta.baseYear < s.meta.horizon, 'the base year must come before the horizon'),
   v.check((s) => new Set(s.rows.map((r) => r.id)).size === s.rows.length, 'row ids must be unique'),
+  // A row named like a built-in (grdp, sum, t…) would clash with it when the model is built.
+  v.check((s) => !s.rows.some((r) => isReserved(r.id)), 'a row id is reserved'),
 );
 
 /** Outcome of checking data from outside: the scenario, or what is wrong with it. */

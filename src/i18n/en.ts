@@ -169,6 +169,8 @@ export const en: Dictionary = {
     'This browser does not allow saving (private mode or blocked storage): scenarios live in memory only and are lost when the page closes.',
   'library.exportNow': 'Export a file now',
   'library.quarantined': '{count} damaged records were set aside, not deleted.',
+  'library.exportDamaged': 'Export the damaged records',
+  'library.dismissDamaged': 'Discard the damaged records',
   'library.close': 'Close the library',
   'save.loading': 'Opening…',
   'save.saved': 'Saved',

@@ -163,6 +163,8 @@ export const vi = {
     'Trình duyệt không cho lưu (chế độ riêng tư hoặc bị chặn): kịch bản chỉ nằm trong bộ nhớ và sẽ mất khi đóng trang.',
   'library.exportNow': 'Xuất tệp ngay',
   'library.quarantined': '{count} bản ghi hỏng được để riêng, không bị xóa.',
+  'library.exportDamaged': 'Xuất các bản ghi hỏng',
+  'library.dismissDamaged': 'Bỏ hẳn các bản ghi hỏng',
   'library.close': 'Đóng thư viện',
   'save.loading': 'Đang mở…',
   'save.saved': 'Đã lưu',

@@ -79,13 +79,15 @@ export class Library {
   /** Scenarios picked for comparison, in order; the first is the reference. */
   compareIds = $state.raw<readonly string[]>([]);
   importConflicts = $state.raw<readonly ImportConflict[]>([]);
+  /** Why the open scenario has no saved record: opened from a link, or deleted in another tab. */
+  unsaved = $state<'link' | 'deleted' | null>(null);
   #store: ScenarioStore = memoryStore();
   #channel: SyncChannel | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #saving: Promise<void> = Promise.resolve();
-  // A memo keyed by id and revision, not state: entries never change once computed.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #summaries = new Map<string, ListedScenario>();
+  #saving: Promise<boolean> = Promise.resolve(true);
+  // A memo per stored record object (records are immutable), not state; it goes when the record does.
+  #summaries = new WeakMap<StoredScenario, ListedScenario>();
+  #savingShared = false;
 
   readonly #showHistory: boolean;
 
@@ -103,10 +105,10 @@ export class Library {
       .map((r) => this.#summary(r));
   }
 
-  /** Whether the open scenario has edits that are not saved yet. */
+  /** Whether the open scenario has edits that are not saved yet, or a cell is being edited. */
   get dirty(): boolean {
     const doc = this.doc;
-    return !!doc && doc.sheet.scenario !== doc.saved;
+    return !!doc && (doc.sheet.scenario !== doc.saved || doc.grid.editing);
   }
 
   /** The scenarios picked for comparison, evaluated and lined up. */
@@ -116,7 +118,10 @@ export class Library {
         id === this.doc?.record?.id ? this.doc.sheet.scenario : this.records.find((r) => r.id === id)?.scenario,
       )
       .filter((s): s is Scenario => !!s)
-      .map((scenario) => ({ name: scenario.meta.name, scenario, model: new Model(scenario) }));
+      .flatMap((scenario) => {
+        const model = buildModel(scenario);
+        return model ? [{ name: scenario.meta.name, scenario, model }] : [];
+      });
     return compareScenarios(items);
   }
 
@@ -144,12 +149,15 @@ export class Library {
   /** Opens a scenario from a share link, unsaved; on a bad link shows why and returns false. */
   async openLink(fragment: string): Promise<boolean> {
     const result = await decodeShare(fragment);
-    if (!result.ok) {
-      this.notice = { key: `link.error.${result.error}` as MessageKey, tone: 'error' };
+    // Valid data that still cannot be evaluated is refused like any other bad link.
+    if (!result.ok || !buildModel(result.scenario)) {
+      this.notice = { key: `link.error.${result.ok ? 'invalid' : result.error}` as MessageKey, tone: 'error' };
       return false;
     }
+    if (!(await this.flush())) return false;
     const template = templateById(result.templateId) ?? TEMPLATES[0]!;
     this.#setDoc(null, template, result.scenario, null);
+    this.unsaved = 'link';
     this.saveState = 'shared';
     return true;
   }
@@ -167,18 +175,31 @@ export class Library {
     }
   }
 
-  /** Saves the open shared scenario into the library. */
-  async saveShared(): Promise<void> {
+  /** Saves the open unsaved scenario (from a link, or deleted elsewhere) into the library; true on success. */
+  async saveShared(): Promise<boolean> {
     const doc = this.doc;
-    if (!doc || doc.record) return;
-    const record = newRecord(doc.sheet.scenario, doc.template.id);
-    const result = await this.#store.put(record, null);
-    if (!result.ok) return this.#failed(result.reason === 'conflict' ? 'failed' : result.reason);
-    this.#setDoc(result.record, doc.template, doc.sheet.scenario, doc.sheet.scenario, doc.sheet);
-    this.saveState = 'saved';
-    this.#announce(result.record);
-    await this.#refresh();
-    await this.#afterFirstSave();
+    if (!doc || doc.record || this.#savingShared) return false;
+    this.#savingShared = true;
+    try {
+      doc.grid.commit();
+      // The version written is the version marked saved: an edit made meanwhile stays pending.
+      const scenario = doc.sheet.scenario;
+      const result = await this.#store.put(newRecord(scenario, doc.template.id), null);
+      if (!result.ok) {
+        this.#failed(failure(result));
+        return false;
+      }
+      this.#setDoc(result.record, doc.template, scenario, scenario, doc.sheet);
+      this.unsaved = null;
+      this.saveState = 'saved';
+      this.#announce(result.record);
+      await this.#refresh();
+      await this.#afterFirstSave();
+      this.scheduleSave();
+      return true;
+    } finally {
+      this.#savingShared = false;
+    }
   }
 
   /** Creates a scenario from a template and optional preset, saves it and opens it. */
@@ -191,7 +212,7 @@ export class Library {
 
   /** Saves a copy of a scenario under a new name and opens it. */
   async duplicate(id: string): Promise<void> {
-    await this.flush();
+    if (!(await this.flush())) return;
     const record = this.records.find((r) => r.id === id);
     if (!record) return;
     const name = this.#uniqueName(this.locale.t('library.copyName', { name: record.scenario.meta.name }));
@@ -201,7 +222,7 @@ export class Library {
   /** Opens a saved scenario, saving the open one first. */
   async open(id: string): Promise<void> {
     if (this.doc?.record?.id === id) return;
-    await this.flush();
+    if (!(await this.flush())) return;
     const record = await this.#get(id);
     if (record) this.#open(record);
   }
@@ -215,36 +236,40 @@ export class Library {
       this.scheduleSave();
       return;
     }
-    const record = this.records.find((r) => r.id === id);
+    // Read the stored version first: the list may be behind a save made in another tab.
+    const record = (await this.#get(id)) ?? this.records.find((r) => r.id === id);
     if (!record) return;
     const result = await this.#store.put(
       { ...record, scenario: { ...record.scenario, meta: { ...record.scenario.meta, name: trimmed } } },
       record.revision,
     );
-    if (!result.ok) return this.#failed(result.reason === 'conflict' ? 'failed' : result.reason);
+    if (!result.ok) return this.#tell(failure(result));
     this.#announce(result.record);
     await this.#refresh();
   }
 
-  /** Deletes a saved scenario; undoDelete brings it back. The open one is replaced by another. */
+  /** Deletes a saved scenario; undoDelete brings it back. The open one is saved first, then replaced by another. */
   async remove(id: string): Promise<void> {
-    const record = this.records.find((r) => r.id === id);
+    const open = this.doc?.record?.id === id;
+    // Undo must bring back the last edits too, so the open scenario is saved before it goes.
+    if (open && !(await this.flush())) return;
+    const record = (await this.#get(id)) ?? this.records.find((r) => r.id === id);
     if (!record) return;
     try {
       await this.#store.remove(id);
     } catch {
-      return this.#failed('failed');
+      return this.#tell('failed');
     }
     this.deleted = record;
     this.compareIds = this.compareIds.filter((c) => c !== id);
     this.#channel?.post({ type: 'deleted', id });
     await this.#refresh();
-    this.notice = { key: 'library.deleted', args: { name: record.scenario.meta.name } };
-    if (this.doc?.record?.id === id) {
+    if (open) {
       const next = this.records[0];
       if (next) this.#open(next);
       else await this.create(TEMPLATES[0]!.id, 'plan');
     }
+    this.notice = { key: 'library.deleted', args: { name: record.scenario.meta.name } };
   }
 
   /** Restores the last deleted scenario. */
@@ -253,9 +278,24 @@ export class Library {
     if (!record) return;
     this.deleted = null;
     const result = await this.#store.put(record, null);
-    if (!result.ok) return this.#failed(result.reason === 'conflict' ? 'failed' : result.reason);
+    if (!result.ok) return this.#tell(failure(result));
     this.notice = { key: 'library.restored', args: { name: record.scenario.meta.name } };
     this.#announce(result.record);
+    await this.#refresh();
+  }
+
+  /** The damaged records set aside, as a JSON file the planner can keep or send for repair. */
+  exportQuarantined(): string {
+    return JSON.stringify({ format: `${EXPORT_FORMAT}-damaged`, records: this.quarantined }, null, 1);
+  }
+
+  /** Drops the damaged records for good (after the planner has exported or decided against them). */
+  async dismissQuarantined(): Promise<void> {
+    try {
+      for (const q of this.quarantined) await this.#store.removeQuarantined(q.id);
+    } catch {
+      this.#tell('failed');
+    }
     await this.#refresh();
   }
 
@@ -274,19 +314,44 @@ export class Library {
     this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY);
   }
 
-  /** Saves pending edits now (on pagehide, before switching scenario). */
-  flush(): Promise<void> {
+  /** Saves pending edits now (on pagehide, before switching scenario); false when they could not be saved. */
+  flush(): Promise<boolean> {
     clearTimeout(this.#timer);
-    this.#saving = this.#saving.then(() => this.#save());
-    return this.#saving;
+    // A cell still being typed into is part of the edits.
+    this.doc?.grid.commit();
+    const next = this.#saving.catch(() => false).then(() => this.#save());
+    this.#saving = next;
+    return next;
   }
 
-  /** The JSON text of an export file holding the given scenarios (all when ids is omitted). */
+  /** The JSON text of an export file holding the given scenarios (all when omitted), the open one as it is now. */
   exportJson(ids?: readonly string[]): string {
-    const scenarios = this.records.filter((r) => !ids || ids.includes(r.id));
+    const doc = this.doc;
+    // After a failed save the open scenario's current state exists only in memory: that is what to export.
+    const scenarios = this.records
+      .filter((r) => !ids || ids.includes(r.id))
+      .map((r) => (doc?.record?.id === r.id ? { ...r, scenario: doc.sheet.scenario } : r));
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
     const exportedAt = new Date().toISOString();
     return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, scenarios }, null, 1);
+  }
+
+  /** Imports export files (from the picker or a drop), refusing oversized ones before reading them. */
+  async importFiles(files: Iterable<{ readonly size: number; text(): Promise<string> }>): Promise<void> {
+    for (const file of files) {
+      if (file.size > MAX_IMPORT) {
+        this.notice = { key: 'import.error.tooLarge', tone: 'error' };
+        continue;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        this.notice = { key: 'import.error.read', tone: 'error' };
+        continue;
+      }
+      await this.importText(text);
+    }
   }
 
   /** Imports an export file: new scenarios are saved, ones already saved wait for the planner's choice. */
@@ -297,19 +362,27 @@ export class Library {
       return;
     }
     let added = 0;
+    let failed = 0;
     const conflicts: ImportConflict[] = [];
+    // Choices still open from an earlier file stay open; an id seen twice is asked about once.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
+    const pending = new Set(this.importConflicts.map((c) => c.incoming.id));
     for (const incoming of records.valid) {
+      if (pending.has(incoming.id)) continue;
       const existing = await this.#get(incoming.id);
       if (existing) {
         conflicts.push({ incoming, existing });
+        pending.add(incoming.id);
         continue;
       }
       const result = await this.#store.put(incoming, null);
       if (result.ok) added++;
+      else failed++;
     }
-    this.importConflicts = conflicts;
+    this.importConflicts = [...this.importConflicts, ...conflicts];
     await this.#refresh();
-    this.notice = { key: 'import.done', args: { added, invalid: records.invalid, conflicts: conflicts.length } };
+    const args = { added, invalid: records.invalid + failed, conflicts: conflicts.length };
+    this.notice = failed ? { key: 'import.done', args, tone: 'error' } : { key: 'import.done', args };
   }
 
   /** Settles one import conflict: replace the saved scenario, keep both, or skip the incoming one. */
@@ -318,52 +391,57 @@ export class Library {
     if (choice === 'skip') return;
     const { incoming, existing } = conflict;
     if (choice === 'replace') {
-      if (this.doc?.record?.id === existing.id) await this.flush();
+      if (this.doc?.record?.id === existing.id && !(await this.flush())) return;
       const current = (await this.#get(existing.id)) ?? existing;
       const result = await this.#store.put({ ...incoming, revision: current.revision }, current.revision);
-      if (!result.ok) return this.#failed(result.reason === 'conflict' ? 'failed' : result.reason);
+      if (!result.ok) return this.#tell(failure(result));
       this.#announce(result.record);
       if (this.doc?.record?.id === existing.id) this.#open(result.record);
     } else {
       const name = this.#uniqueName(this.locale.t('library.copyName', { name: incoming.scenario.meta.name }));
       const copy = newRecord({ ...incoming.scenario, meta: { ...incoming.scenario.meta, name } }, incoming.templateId);
       const result = await this.#store.put(copy, null);
-      if (!result.ok) return this.#failed(result.reason === 'conflict' ? 'failed' : result.reason);
+      if (!result.ok) return this.#tell(failure(result));
     }
     await this.#refresh();
   }
 
-  async #save(): Promise<void> {
+  async #save(): Promise<boolean> {
     const doc = this.doc;
-    if (!doc?.record) return;
+    if (!doc?.record) return true;
     const scenario = doc.sheet.scenario;
     if (scenario === doc.saved) {
-      this.saveState = 'saved';
-      return;
+      if (this.saveState !== 'failed') this.saveState = 'saved';
+      return true;
     }
     this.saveState = 'saving';
     const result = await this.#store.put({ ...doc.record, scenario }, doc.record.revision);
-    if (this.doc?.sheet !== doc.sheet) return;
     if (result.ok) {
-      this.#setDoc(result.record, doc.template, scenario, scenario, doc.sheet);
-      this.saveState = this.doc.sheet.scenario === scenario ? 'saved' : 'pending';
       this.#announce(result.record);
       this.#patch(result.record);
+      // The document may have been replaced meanwhile; only the one that was saved takes the new revision.
+      if (this.doc?.sheet === doc.sheet) {
+        this.#setDoc(result.record, doc.template, scenario, scenario, doc.sheet);
+        this.saveState = doc.sheet.scenario === scenario ? 'saved' : 'pending';
+        if (this.saveState === 'pending') this.scheduleSave();
+      }
       await this.#afterFirstSave();
-      if (this.saveState === 'pending') this.scheduleSave();
-    } else if (result.reason === 'conflict') {
-      await this.#keepCopy(doc, scenario);
-    } else {
-      this.#failed(result.reason);
+      return true;
     }
+    if (result.reason === 'conflict') return this.#keepCopy(doc, scenario);
+    this.#failed(result.reason);
+    return false;
   }
 
   // Another tab saved this scenario meanwhile: ours becomes a copy, so neither edit is lost.
-  async #keepCopy(doc: OpenDoc, scenario: Scenario): Promise<void> {
+  async #keepCopy(doc: OpenDoc, scenario: Scenario): Promise<boolean> {
     const name = this.#uniqueName(this.locale.t('library.conflictName', { name: scenario.meta.name }));
     const copy = newRecord({ ...scenario, meta: { ...scenario.meta, name } }, doc.template.id);
     const result = await this.#store.put(copy, null);
-    if (!result.ok) return this.#failed(result.reason === 'conflict' ? 'failed' : result.reason);
+    if (!result.ok) {
+      this.#failed(failure(result));
+      return false;
+    }
     doc.sheet.setName(name);
     this.#setDoc(result.record, doc.template, doc.sheet.scenario, result.record.scenario, doc.sheet);
     this.saveState = this.dirty ? 'pending' : 'saved';
@@ -371,6 +449,7 @@ export class Library {
     this.#announce(result.record);
     await this.#refresh();
     if (this.dirty) this.scheduleSave();
+    return true;
   }
 
   async #onSync(msg: SyncMessage): Promise<void> {
@@ -380,8 +459,8 @@ export class Library {
         const doc = this.doc;
         if (doc?.record?.id !== msg.id) return;
         this.#setDoc(null, doc.template, doc.sheet.scenario, null, doc.sheet);
+        this.unsaved = 'deleted';
         this.saveState = 'shared';
-        this.notice = { key: 'library.deletedElsewhere' };
         return;
       }
       const record = await this.#store.get(msg.id);
@@ -389,16 +468,20 @@ export class Library {
       this.#patch(record);
       const doc = this.doc;
       // Someone else's save wins only where we have nothing unsaved; otherwise our next save keeps a copy.
-      if (doc?.record?.id === record.id && record.revision > doc.record.revision && !this.dirty) this.#open(record);
+      // It arrives as an undoable step in the same sheet, so selection and history stay.
+      if (doc?.record?.id === record.id && record.revision > doc.record.revision && !this.dirty) {
+        doc.sheet.receive(record.scenario);
+        this.#setDoc(record, doc.template, doc.sheet.scenario, doc.sheet.scenario, doc.sheet);
+      }
     } catch {
       this.notice = { key: 'library.saveFailed', tone: 'error' };
     }
   }
 
   async #addAndOpen(scenario: Scenario, templateId: string): Promise<void> {
-    await this.flush();
+    if (!(await this.flush())) return;
     const result = await this.#store.put(newRecord(scenario, templateId), null);
-    if (!result.ok) return this.#failed(result.reason === 'conflict' ? 'failed' : result.reason);
+    if (!result.ok) return this.#tell(failure(result));
     this.#announce(result.record);
     await this.#refresh();
     this.#open(result.record);
@@ -413,6 +496,7 @@ export class Library {
   #open(record: StoredScenario): void {
     const template = templateById(record.templateId) ?? TEMPLATES[0]!;
     this.#setDoc(record, template, record.scenario, record.scenario);
+    this.unsaved = null;
     this.saveState = 'saved';
     // Remembering the open scenario is a convenience: a failure (full disk) must not surface as an error.
     this.#store.setSetting(OPEN_KEY, record.id).catch(() => undefined);
@@ -455,8 +539,14 @@ export class Library {
     this.#channel?.post({ type: 'saved', id: record.id, revision: record.revision });
   }
 
+  // The open scenario could not be saved: its badge says so, and the notice offers the way out.
   #failed(reason: 'quota' | 'failed'): void {
     this.saveState = 'failed';
+    this.#tell(reason);
+  }
+
+  // Another action (rename, restore, import) failed: say so without marking the open scenario unsaved.
+  #tell(reason: 'quota' | 'failed'): void {
     this.notice = { key: reason === 'quota' ? 'library.quota' : 'library.saveFailed', tone: 'error' };
   }
 
@@ -475,11 +565,10 @@ export class Library {
   }
 
   #summary(record: StoredScenario): ListedScenario {
-    const key = `${record.id}:${record.revision}`;
-    let listed = this.#summaries.get(key);
+    let listed = this.#summaries.get(record);
     if (!listed) {
-      const headline = summarize(new Model(record.scenario), record.scenario);
-      const final = headline.finalShareTarget;
+      const model = buildModel(record.scenario);
+      const final = model ? summarize(model, record.scenario).finalShareTarget : undefined;
       listed = {
         record,
         name: record.scenario.meta.name,
@@ -488,7 +577,7 @@ export class Library {
         targetYear: final?.year,
         met: final?.met,
       };
-      this.#summaries.set(key, listed);
+      this.#summaries.set(record, listed);
     }
     return listed;
   }
@@ -521,4 +610,18 @@ export function parseExport(
     else invalid++;
   }
   return { ok: true, valid, invalid };
+}
+
+// A put that did not succeed, as the reason the planner is told (a conflict outside autosave is a failure).
+function failure(result: { reason: 'conflict' | 'quota' | 'failed' }): 'quota' | 'failed' {
+  return result.reason === 'quota' ? 'quota' : 'failed';
+}
+
+// Data that passed validation still goes through the engine once before it is shown or listed.
+function buildModel(scenario: Scenario): Model | undefined {
+  try {
+    return new Model(scenario);
+  } catch {
+    return undefined;
+  }
 }

@@ -141,3 +141,154 @@ describe('parseExport', () => {
     expect(parseExport(text)).toEqual({ ok: true, valid: [], invalid: 3 });
   });
 });
+
+// A store whose writes can be made to fail, as when the disk is full.
+function failable(inner: ScenarioStore): ScenarioStore & { failing: boolean } {
+  const store = {
+    failing: false,
+    kind: inner.kind,
+    list: () => inner.list(),
+    get: (id: string) => inner.get(id),
+    put: (record: Parameters<ScenarioStore['put']>[0], expected: number | null) =>
+      store.failing
+        ? Promise.resolve({ ok: false as const, reason: 'quota' as const, message: 'full' })
+        : inner.put(record, expected),
+    remove: (id: string) => inner.remove(id),
+    removeQuarantined: (id: string) => inner.removeQuarantined(id),
+    getSetting: (key: string) => inner.getSetting(key),
+    setSetting: (key: string, value: unknown) => inner.setSetting(key, value),
+  };
+  return store;
+}
+
+describe('Library never loses an edit', () => {
+  async function setup() {
+    const store = failable(await openScenarioStore({ indexedDB: new IDBFactory() }));
+    const library = new Library(new LocaleState('?lang=vi'));
+    await library.init('', store);
+    return { library, store };
+  }
+
+  it('stays on a scenario whose save failed and exports its current state', async () => {
+    const { library, store } = await setup();
+    await library.create(quangNinh.id, 'cautious');
+    const cautious = library.doc!.record!.id;
+    store.failing = true;
+    library.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
+    expect(await library.flush()).toBe(false);
+    expect(library.saveState).toBe('failed');
+    expect(library.notice).toMatchObject({ key: 'library.quota', tone: 'error' });
+    const plan = library.records.find((r) => r.id !== cautious)!;
+    await library.open(plan.id);
+    expect(library.doc!.record!.id).toBe(cautious);
+    const exported = JSON.parse(library.exportJson([cautious])) as { scenarios: { scenario: unknown }[] };
+    expect(exported.scenarios[0]!.scenario).toEqual(library.doc!.sheet.scenario);
+    store.failing = false;
+    expect(await library.flush()).toBe(true);
+    library.close();
+  });
+
+  it('saves the open scenario before deleting it, so undo brings back its last edits', async () => {
+    const { library } = await setup();
+    await library.create(quangNinh.id, 'trend');
+    const id = library.doc!.record!.id;
+    library.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
+    library.scheduleSave();
+    await library.remove(id);
+    await library.undoDelete();
+    await library.open(id);
+    expect(growth(library, 2027)).toBeCloseTo(0.31, 12);
+    library.close();
+  });
+
+  it('commits a cell being edited when saving', async () => {
+    const { library } = await setup();
+    const grid = library.doc!.grid;
+    grid.select(
+      library.doc!.sheet.rows.findIndex((r) => r.id === 'manufacturing.growth'),
+      library.doc!.sheet.columns.findIndex((c) => c.year === 2027),
+    );
+    grid.startEdit('3');
+    grid.draft = '33';
+    expect(library.dirty).toBe(true);
+    await library.flush();
+    expect(growth(library, 2027)).toBeCloseTo(0.33, 12);
+    expect((await library.doc!.sheet.scenario) === library.doc!.saved).toBe(true);
+    library.close();
+  });
+
+  it('takes another tab’s save into the same sheet, keeping its undo history', async () => {
+    const factory = new IDBFactory();
+    const a = await tab(factory);
+    const b = await tab(factory);
+    const sheetA = a.library.doc!.sheet;
+    const gridA = a.library.doc!.grid;
+    b.library.doc!.sheet.setCellText('services.growth', 2027, '5', 'vi');
+    await b.library.flush();
+    await expect.poll(() => sheetA.inputAt('services.growth', 2027)).toBeCloseTo(0.05, 12);
+    expect(a.library.doc!.sheet).toBe(sheetA);
+    expect(a.library.doc!.grid).toBe(gridA);
+    expect(sheetA.canUndo).toBe(true);
+    a.library.close();
+    b.library.close();
+  });
+
+  it('saves a shared scenario once, however often the button is pressed', async () => {
+    const sender = await tab(new IDBFactory());
+    const fragment = await sender.library.shareFragment();
+    const receiver = await tab(new IDBFactory(), `#${fragment}`);
+    const results = await Promise.all([receiver.library.saveShared(), receiver.library.saveShared()]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(receiver.library.records).toHaveLength(1);
+    sender.library.close();
+    receiver.library.close();
+  });
+
+  it('keeps the choices from one imported file open while another file is imported', async () => {
+    const source = await tab(new IDBFactory());
+    await source.library.create(quangNinh.id, 'trend');
+    const [first, second] = source.library.records.map((r) => r.id);
+    const fileA = source.library.exportJson([first!]);
+    const fileB = source.library.exportJson([second!]);
+    const target = await tab(new IDBFactory());
+    await target.library.importText(fileA);
+    await target.library.importText(fileB);
+    await target.library.importText(fileA);
+    await target.library.importText(fileB);
+    await target.library.importText(fileA);
+    expect(target.library.importConflicts.map((c) => c.incoming.id).sort()).toEqual([first, second].sort());
+    source.library.close();
+    target.library.close();
+  });
+});
+
+describe('damaged records', () => {
+  it('are listed, exported with their raw data and dismissed only on request', async () => {
+    const factory = new IDBFactory();
+    const { library, store } = await tab(factory);
+    // Write a damaged record straight into the records database, as a bug or another app might.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = factory.open('grdp-scenarios-records');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(db.objectStoreNames[0]!, 'readwrite');
+      tx.objectStore(db.objectStoreNames[0]!).put({ schema: 1, id: 'bad', scenario: 'garbage' }, 'bad');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    library.close();
+    // The next visit finds it: set aside and reported, the good scenario still listed.
+    const next = await tab(factory);
+    expect(next.library.quarantined).toHaveLength(1);
+    expect(next.library.records.map((r) => r.scenario.meta.name)).toEqual(['Kế hoạch']);
+    expect(next.library.exportQuarantined()).toContain('garbage');
+    expect((await store.list()).quarantined).toHaveLength(1);
+    await next.library.dismissQuarantined();
+    expect(next.library.quarantined).toHaveLength(0);
+    expect((await store.list()).quarantined).toHaveLength(0);
+    next.library.close();
+  });
+});

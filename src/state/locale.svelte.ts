@@ -1,4 +1,4 @@
-import type { Label, Locale } from '../engine';
+import { formatValue, type Label, type Locale } from '../engine';
 import { isLocale, labelText, translate, type MessageKey } from '../i18n';
 
 const STORAGE_KEY = 'grdp-scenarios.lang';
@@ -49,4 +49,10 @@ export class LocaleState {
 
   /** Picks a label's text in the current language. */
   label = (label: Label): string => labelText(label, this.current);
+
+  /** A share or rate as the current language writes it: "12,3%" / "12.3%". */
+  percent = (value: number, digits = 1): string => formatValue(value, this.current, 'percent', digits);
+
+  /** A value in billions as the current language writes it: "315.800" / "315,800". */
+  number = (value: number): string => formatValue(value, this.current, 'number');
 }

@@ -384,6 +384,11 @@ export class Sheet {
     return true;
   }
 
+  /** Takes a newer version saved in another tab as one undoable step, keeping selection and history. */
+  receive(scenario: Scenario): void {
+    if (scenario !== this.scenario) this.#apply({ before: this.scenario, after: scenario, cells: undefined });
+  }
+
   /** Renames the scenario (undoable). */
   setName(name: string): void {
     const trimmed = name.trim().slice(0, 200);

@@ -122,15 +122,19 @@ test('a corrupted or hostile link shows a clear message and keeps the saved scen
   await page.getByRole('button', { name: 'Chia sẻ liên kết' }).click();
   const link = await page.getByRole('dialog').getByRole('textbox').inputValue();
   await page.getByRole('dialog').getByRole('button', { name: 'Đóng', exact: true }).click();
-  for (const broken of [
-    link.slice(0, link.length - 12),
-    link.replace(/#s1./, '#s9.'),
-    `${link.split('#')[0]}#s1.<script>alert(1)</script>`,
-  ]) {
+  const origin = link.split('#')[0];
+  const cases: [string, RegExp][] = [
+    [link.slice(0, link.length - 12), /bị cắt mất một phần/],
+    [link.replace(/#s1\./, '#s9.'), /phiên bản khác/],
+    [`${origin}#s1.<script>alert(1)</script>`, /bị hỏng|bị cắt/],
+  ];
+  for (const [broken, message] of cases) {
     await page.goto(broken);
-    await expect(page.getByRole('alert').first()).toContainText(/Liên kết|liên kết/);
+    await expect(page.getByRole('alert')).toContainText(message);
     await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('29,0%');
     await expect(page.getByRole('button', { name: /Kịch bản \(1\)/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Đóng thông báo' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
   }
 });
 
