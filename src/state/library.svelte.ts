@@ -59,7 +59,7 @@ const OPEN_KEY = 'open';
 const PERSIST_KEY = 'persistAsked';
 
 /** Reads a share fragment from an address hash ("#s1…"), or undefined when the hash holds none. */
-export function shareFragment(hash: string): string | undefined {
+export function linkFragment(hash: string): string | undefined {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   return body.startsWith('s') && body.length > 1 ? body : undefined;
 }
@@ -132,7 +132,7 @@ export class Library {
     await this.#refresh();
     // Other tabs cannot read a memory store, so there is nothing to tell them or hear from them.
     if (this.#store.kind === 'indexeddb') this.#channel = openSyncChannel((msg) => void this.#onSync(msg));
-    const fragment = shareFragment(hash);
+    const fragment = linkFragment(hash);
     if (fragment !== undefined && (await this.openLink(fragment))) return;
     const last = await this.#store.getSetting(OPEN_KEY).catch(() => undefined);
     const record = this.records.find((r) => r.id === last) ?? this.records[0];
