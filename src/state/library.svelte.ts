@@ -331,7 +331,6 @@ export class Library {
     const scenarios = this.records
       .filter((r) => !ids || ids.includes(r.id))
       .map((r) => (doc?.record?.id === r.id ? { ...r, scenario: doc.sheet.scenario } : r));
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
     const exportedAt = new Date().toISOString();
     return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, scenarios }, null, 1);
   }
@@ -365,7 +364,6 @@ export class Library {
     let failed = 0;
     const conflicts: ImportConflict[] = [];
     // Choices still open from an earlier file stay open; an id seen twice is asked about once.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
     const pending = new Set(this.importConflicts.map((c) => c.incoming.id));
     for (const incoming of records.valid) {
       if (pending.has(incoming.id)) continue;
@@ -558,7 +556,6 @@ export class Library {
   }
 
   #uniqueName(name: string): string {
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
     const taken = new Set(this.records.map((r) => r.scenario.meta.name));
     if (!taken.has(name)) return name;
     for (let k = 2; ; k++) if (!taken.has(`${name} ${k}`)) return `${name} ${k}`;

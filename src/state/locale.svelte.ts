@@ -5,7 +5,6 @@ const STORAGE_KEY = 'grdp-scenarios.lang';
 
 /** Reads the language from ?lang=, then the remembered choice, else Vietnamese. */
 export function initialLocale(search: string, remembered: string | null): Locale {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once at start, not state
   const fromUrl = new URLSearchParams(search).get('lang');
   if (isLocale(fromUrl)) return fromUrl;
   return isLocale(remembered) ? remembered : 'vi';
@@ -36,7 +35,6 @@ export class LocaleState {
     } catch {
       // Remembering is a convenience; the switch itself has worked.
     }
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway copy to rewrite the address
     const url = new URL(globalThis.location.href);
     if (url.searchParams.has('lang')) {
       url.searchParams.set('lang', locale);

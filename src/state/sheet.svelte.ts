@@ -186,6 +186,22 @@ export class Sheet {
     return Object.hasOwn(sources, id) ? sources[id] : undefined;
   }
 
+  /** Each distinct source note of the sheet's figures once, in the order the sheet shows them. */
+  sourceNotes(locale: Locale): { text: string; assumption: boolean }[] {
+    const notes: { text: string; assumption: boolean }[] = [];
+    const seen = new Set<string>();
+    for (const row of sheetRows(this.scenario, { prices: true })) {
+      for (const column of this.columns) {
+        const { source, assumption } = this.view(row, column, locale);
+        if (source && !seen.has(source)) {
+          seen.add(source);
+          notes.push({ text: source, assumption });
+        }
+      }
+    }
+    return notes;
+  }
+
   /** Whether a row is the planner's own (not in the template), so it may be renamed or deleted. */
   isOwnRow(id: string): boolean {
     return this.scenario.rows.some((r) => r.id === id) && !this.template.scenario.rows.some((r) => r.id === id);

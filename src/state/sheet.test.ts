@@ -179,6 +179,13 @@ describe('Sheet', () => {
     expect(sheet.model.get('services.growth')!.values[1]).toBeCloseTo(0.1103, 12);
   });
 
+  it('lists each source note once, assumptions flagged', () => {
+    const notes = new Sheet(quangNinh).sourceNotes('en');
+    expect(new Set(notes.map((n) => n.text)).size).toBe(notes.length);
+    expect(notes.find((n) => n.text.startsWith('slow growth'))?.assumption).toBe(true);
+    expect(notes.some((n) => n.text.includes('Decision 80/QĐ-TTg') && !n.assumption)).toBe(true);
+  });
+
   it('reads sources only from the template’s own keys', () => {
     const sheet = new Sheet(quangNinh);
     expect(sheet.sourceOf('constructor', 2025)).toBeUndefined();
