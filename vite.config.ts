@@ -1,8 +1,46 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // Offline after the first visit, installable, and a new version waits for the user (src/ui/UpdatePrompt.svelte).
+    VitePWA({
+      registerType: 'prompt',
+      // The app registers the worker itself (src/pwa.ts), so no registerSW.js script is injected.
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Kịch bản tăng trưởng GRDP',
+        short_name: 'GRDP',
+        description: 'Kịch bản tăng trưởng GRDP — GRDP growth scenarios',
+        lang: 'vi',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b5cad',
+        icons: [
+          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // Every built file, lazily loaded chunks included, so every view works offline; not the README screenshot.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['screenshot.png'],
+        // The first install takes control of the open page at once (offline from the first visit);
+        // later versions wait until the user chooses to reload (no skipWaiting).
+        clientsClaim: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   base: './',
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

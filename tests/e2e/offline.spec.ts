@@ -1,0 +1,35 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function saved(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+}
+
+/** Waits until the service worker is active and controls the page (it claims the page on its first install). */
+async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+test('is served from the secure origin a service worker needs', async ({ page }) => {
+  await page.goto('/');
+  expect(await page.evaluate(() => window.isSecureContext && 'serviceWorker' in navigator)).toBe(true);
+  const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const response = await page.request.get(new URL(manifest!, page.url()).href);
+  expect(await response.json()).toMatchObject({ name: 'Kịch bản tăng trưởng GRDP', theme_color: '#0b5cad' });
+});
+
+test('after the first visit the app loads and shows the saved scenario with no network', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await saved(page);
+  await controlled(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await expect(page.locator('figure canvas').first()).toBeVisible();
+  const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  await expect(library.getByRole('button', { name: 'Kế hoạch', exact: true })).toBeVisible();
+  await expect(page.locator('header .doc strong')).toHaveText('Kế hoạch');
+  await context.setOffline(false);
+});
