@@ -25,3 +25,4 @@ export {
 export { sheetRows, sheetColumns, type SheetRow, type SheetColumn, type RowGroup } from './layout';
 export { validateScenario, LIMITS, type ScenarioCheck } from './validate';
 export { compareScenarios, type Comparison, type CompareRow, type CompareItem } from './compare';
+export { applyLevers, type Lever, type LeverMode, type Levers } from './levers';

@@ -210,6 +210,15 @@ export class Library {
     await this.#addAndOpen(applyPreset(template, preset, this.#uniqueName(name)), template.id);
   }
 
+  /** Saves a scenario made elsewhere (a presentation's levers) as a new one, on the open one's template, and opens it. */
+  async createFrom(scenario: Scenario): Promise<void> {
+    const templateId = this.doc?.template.id ?? TEMPLATES[0]!.id;
+    await this.#addAndOpen(
+      { ...scenario, meta: { ...scenario.meta, name: this.#uniqueName(scenario.meta.name) } },
+      templateId,
+    );
+  }
+
   /** Saves a copy of a scenario under a new name and opens it. */
   async duplicate(id: string): Promise<void> {
     if (!(await this.flush())) return;

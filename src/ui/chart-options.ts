@@ -22,6 +22,10 @@ export interface ChartInput {
   readonly formatValue: (v: number) => string;
   /** Formats a share (axis ticks, legend and target labels). */
   readonly formatPercent: (v: number, digits?: number) => string;
+  /** Pinned data maxima for both y axes (GRDP, share), so the axes stay put while scenarios change. */
+  readonly scales?: { readonly grdp: number; readonly share: number } | undefined;
+  /** Text size of axes and target labels in CSS pixels (12 unless given, larger on a projector). */
+  readonly fontSize?: number | undefined;
 }
 
 /** Okabe–Ito colours for the sector areas, bottom of the stack first; vermillion and black are kept for the share. */
@@ -113,7 +117,13 @@ function rowMax(row: ArrayLike<number | null | undefined> | undefined): number {
   return m;
 }
 
-function chartScales(u: uPlot, sectorCount: number): { divisions: number; grdp: number; share: number } {
+function chartScales(
+  u: uPlot,
+  sectorCount: number,
+  pinned?: ChartInput['scales'],
+): { divisions: number; grdp: number; share: number } {
+  // Pinned maxima win over the data, so stepping through scenarios keeps one frame.
+  if (pinned) return alignedScales(pinned.grdp, pinned.share);
   const { share, targets } = seriesIndex(sectorCount);
   let shareMax = -Infinity;
   for (let si = share; si <= targets; si++) shareMax = Math.max(shareMax, rowMax(u.data[si]));
@@ -148,10 +158,14 @@ export function legendValue(
 
 /** Sizes a y axis to its widest tick label. */
 export function fitAxis(u: uPlot, values: string[] | null): number {
+  return fitAxisIn(FONT, u, values);
+}
+
+function fitAxisIn(font: string, u: uPlot, values: string[] | null): number {
   if (!values?.length) return 40;
   // save/restore keeps uPlot's cached ctx.font valid.
   u.ctx.save();
-  u.ctx.font = FONT;
+  u.ctx.font = font;
   const widest = Math.max(...values.map((v) => u.ctx.measureText(v).width));
   u.ctx.restore();
   return Math.ceil(widest) + 14;
@@ -183,9 +197,10 @@ function drawTargetLabels(input: ChartInput, u: uPlot, sectorCount: number): voi
   const px = uPlot.pxRatio;
   const { ctx, bbox } = u;
   const offset = (DIAMOND_SIZE / 2 + 5) * px;
-  const textHeight = 15 * px;
+  const fontSize = input.fontSize ?? 12;
+  const textHeight = (fontSize + 3) * px;
   ctx.save();
-  ctx.font = `600 ${12 * px}px ${FONT_FAMILY}`;
+  ctx.font = `600 ${fontSize * px}px ${FONT_FAMILY}`;
   ctx.textAlign = 'center';
   ctx.lineJoin = 'round';
   ctx.lineWidth = 4 * px;
@@ -224,6 +239,13 @@ export const axisBase: uPlot.Axis = {
 /** uPlot options for the scenario chart: stacked sector areas (GRDP, left axis) and the focus share (right axis). */
 export function buildChartOptions(input: ChartInput, size: { width: number; height: number }): uPlot.Options {
   const sectorCount = input.data.sectors.length;
+  // Read once: uPlot bakes fonts in at creation, and ScenarioChart rebuilds when the size changes.
+  const fontSize = input.fontSize ?? 12;
+  const font = `${fontSize}px ${FONT_FAMILY}`;
+  const axis: uPlot.Axis = { ...axisBase, font, labelFont: font };
+  const labelSize = fontSize + 8;
+  const fitAxisSize = (u: uPlot, values: string[] | null): number => fitAxisIn(font, u, values);
+  const scales = (u: uPlot) => chartScales(u, sectorCount, input.scales);
 
   const sectors: uPlot.Series[] = input.data.sectors.map((id, k) => ({
     label: input.sectorLabels[k] ?? id,
@@ -282,37 +304,37 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
     scales: {
       // A little room at both ends, so the first and last years' markers clear the axes.
       x: { time: false, range: (_u, min, max) => [min - X_MARGIN, max + X_MARGIN] },
-      grdp: { range: (u) => [0, chartScales(u, sectorCount).grdp] },
-      share: { range: (u) => [0, chartScales(u, sectorCount).share] },
+      grdp: { range: (u) => [0, scales(u).grdp] },
+      share: { range: (u) => [0, scales(u).share] },
     },
     axes: [
       {
-        ...axisBase,
+        ...axis,
         // Whole years only: no fractional steps, no thousands separator.
         incrs: [1, 2, 5, 10, 20, 50],
-        space: 44,
+        space: Math.max(44, fontSize * 4),
         values: (_u, splits) => splits.map((v) => String(Math.round(v))),
         grid: { show: false },
       },
       {
-        ...axisBase,
+        ...axis,
         scale: 'grdp',
         side: 3,
         label: input.labels.value,
-        labelSize: 20,
-        size: fitAxis,
-        splits: (u, _axis, _min, max) => evenSplits(max, chartScales(u, sectorCount).divisions),
+        labelSize,
+        size: fitAxisSize,
+        splits: (u, _axis, _min, max) => evenSplits(max, scales(u).divisions),
         values: (_u, splits) => splits.map((v) => input.formatValue(v)),
         grid: { stroke: GRID, width: 1 },
       },
       {
-        ...axisBase,
+        ...axis,
         scale: 'share',
         side: 1,
         label: input.labels.shareAxis,
-        labelSize: 20,
-        size: fitAxis,
-        splits: (u, _axis, _min, max) => evenSplits(max, chartScales(u, sectorCount).divisions),
+        labelSize,
+        size: fitAxisSize,
+        splits: (u, _axis, _min, max) => evenSplits(max, scales(u).divisions),
         // Ticks usually fall on whole percentages: show decimals only when a tick needs them.
         values: (_u, splits) => {
           const whole = splits.every((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9);

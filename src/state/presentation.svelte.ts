@@ -1,0 +1,207 @@
+import {
+  applyLevers,
+  chartSeries,
+  Model,
+  summarize,
+  type ChartSeries,
+  type Headline,
+  type Label,
+  type LeverMode,
+  type Levers,
+  type Scenario,
+} from '../engine';
+
+/** Slider bounds of each lever mode, as fractions (0.005 = half a point). */
+export const LEVER_RANGE: Readonly<Record<LeverMode, { min: number; max: number; step: number }>> = {
+  rate: { min: -0.1, max: 0.4, step: 0.005 },
+  shift: { min: -0.1, max: 0.1, step: 0.005 },
+};
+
+// Typed values may go past the slider, but not so far that the projection turns meaningless.
+const TYPED_LIMIT = 1;
+
+/** A sector the presentation offers a lever for. */
+export interface LeverSector {
+  readonly id: string;
+  readonly label: Label;
+}
+
+/** The presentation's colour scheme: high contrast on light (the projector default) or dark. */
+export type PresentationTheme = 'projector' | 'dark';
+
+/** Highest GRDP stack and highest share (projected, recorded or target) a chart draws. */
+export function seriesMax(chart: ChartSeries): { grdp: number; share: number } {
+  const max = (rows: readonly (readonly (number | null)[])[]): number =>
+    rows.reduce((m, row) => row.reduce<number>((n, v) => (v !== null && Number.isFinite(v) && v > n ? v : n), m), 0);
+  const top = chart.stacks[chart.stacks.length - 1];
+  return { grdp: max(top ? [top] : []), share: max([chart.share, chart.shareHistory, chart.shareTargets]) };
+}
+
+function evaluate(scenario: Scenario): { model: Model; chart: ChartSeries } {
+  const model = new Model(scenario);
+  return { model, chart: chartSeries(model, scenario) };
+}
+
+/** Presentation mode: levers on sector growth over the shown scenario, stepping through scenarios, fixed axes. */
+export class PresentationState {
+  open = $state(false);
+  mode = $state<LeverMode>('rate');
+  theme = $state<PresentationTheme>('projector');
+  index = $state(0);
+  // Values typed or slid per mode and sector; a sector without one is not levered in that mode.
+  #values = $state.raw<Readonly<Record<LeverMode, Readonly<Record<string, number>>>>>({ rate: {}, shift: {} });
+  readonly #scenarios: () => readonly Scenario[];
+  readonly #current: () => Scenario;
+
+  /** scenarios: those to step through (the open one included); current: the open scenario, where stepping starts. */
+  constructor(scenarios: () => readonly Scenario[], current: () => Scenario) {
+    this.#scenarios = scenarios;
+    this.#current = current;
+  }
+
+  /** The scenarios stepped through; the open one alone when none are given. */
+  get list(): readonly Scenario[] {
+    const given = this.#scenarios();
+    return given.length ? given : [this.#current()];
+  }
+
+  /** The scenario shown, before levers. */
+  get base(): Scenario {
+    const list = this.list;
+    return list[Math.min(this.index, list.length - 1)]!;
+  }
+
+  #evaluated = $derived(evaluate(this.base));
+
+  /** The levers in force: the values set in the current mode. */
+  levers: Levers = $derived(
+    Object.fromEntries(Object.entries(this.#values[this.mode]).map(([id, value]) => [id, { mode: this.mode, value }])),
+  );
+
+  /** The shown scenario with the levers applied. */
+  scenario: Scenario = $derived(applyLevers(this.base, this.levers, this.#evaluated.model));
+  #preview = $derived(this.scenario === this.base ? this.#evaluated : evaluate(this.scenario));
+
+  /** The preview's evaluated model. */
+  get model(): Model {
+    return this.#preview.model;
+  }
+
+  headline: Headline = $derived(summarize(this.#preview.model, this.scenario));
+  chart: ChartSeries = $derived(this.#preview.chart);
+
+  /** Sectors of the shown scenario, in sheet order. */
+  sectors: readonly LeverSector[] = $derived(
+    this.base.rows.filter((r) => r.kind === 'sector').map((r) => ({ id: r.id, label: r.label })),
+  );
+
+  /** Whether any lever is set, in either mode. */
+  changed = $derived(Object.keys(this.#values.rate).length + Object.keys(this.#values.shift).length > 0);
+
+  /** "2 / 4": the shown scenario's place in the list. */
+  position = $derived(`${Math.min(this.index, this.list.length - 1) + 1} / ${this.list.length}`);
+
+  // The stepped scenarios' charts, each evaluated once per list.
+  #steppedMax = $derived.by(() => {
+    let grdp = 0;
+    let share = 0;
+    for (const s of this.list) {
+      const m = seriesMax(s === this.base ? this.#evaluated.chart : evaluate(s).chart);
+      grdp = Math.max(grdp, m.grdp);
+      share = Math.max(share, m.share);
+    }
+    return { grdp, share };
+  });
+
+  /** Axis maxima over every stepped scenario and the preview, so the axes stay put while stepping. */
+  scales: { grdp: number; share: number } = $derived.by(() => {
+    const preview = seriesMax(this.chart);
+    return {
+      grdp: Math.max(this.#steppedMax.grdp, preview.grdp),
+      share: Math.max(this.#steppedMax.share, preview.share),
+    };
+  });
+
+  /** Opens presentation mode on the open scenario with no levers set. */
+  enter(): void {
+    const current = this.#current();
+    const at = this.list.indexOf(current);
+    this.index =
+      at >= 0
+        ? at
+        : Math.max(
+            0,
+            this.list.findIndex((s) => s.meta.name === current.meta.name),
+          );
+    this.reset();
+    this.open = true;
+  }
+
+  /** Closes presentation mode. */
+  leave(): void {
+    this.open = false;
+  }
+
+  /** The sector's growth in the last projection year of the shown scenario (the rate lever's starting point). */
+  currentRate(id: string): number {
+    const { model } = this.#evaluated;
+    const v = model.get(`${id}.growth`);
+    // The last year rather than the first: the first often still holds a recorded or one-off estimate.
+    const i = model.years.length - 1;
+    return v && i > 0 && !v.errors[i] && !v.blank[i] ? v.values[i]! : 0;
+  }
+
+  /** The lever value shown for a sector in the current mode (its rate, or a zero shift, until set). */
+  value(id: string): number {
+    const set = this.#values[this.mode][id];
+    if (set !== undefined) return set;
+    return this.mode === 'rate' ? this.currentRate(id) : 0;
+  }
+
+  /** Sets a sector's lever in the current mode; non-numbers are ignored, extremes are clamped. */
+  setValue(id: string, value: number): void {
+    if (!Number.isFinite(value)) return;
+    const clamped = Math.min(TYPED_LIMIT, Math.max(-TYPED_LIMIT, value));
+    this.#values = { ...this.#values, [this.mode]: { ...this.#values[this.mode], [id]: clamped } };
+  }
+
+  /** Switches between one rate for all years and a shift of the current rates. */
+  setMode(mode: LeverMode): void {
+    this.mode = mode;
+  }
+
+  /** Switches between the projector and the dark theme. */
+  toggleTheme(): void {
+    this.theme = this.theme === 'projector' ? 'dark' : 'projector';
+  }
+
+  /** Back to the scenario: drops every lever. */
+  reset(): void {
+    this.#values = { rate: {}, shift: {} };
+  }
+
+  /** The levered scenario to save as a new one, under the given name if any. */
+  keepAsScenario(name?: string): Scenario {
+    const s = this.scenario;
+    return name === undefined ? s : { ...s, meta: { ...s.meta, name } };
+  }
+
+  /** Shows the next scenario in the list (levers reset); false at the end. */
+  next(): boolean {
+    return this.#step(1);
+  }
+
+  /** Shows the previous scenario in the list (levers reset); false at the start. */
+  previous(): boolean {
+    return this.#step(-1);
+  }
+
+  #step(by: number): boolean {
+    const at = Math.min(this.index, this.list.length - 1) + by;
+    if (at < 0 || at >= this.list.length) return false;
+    this.index = at;
+    // Levers belong to the scenario they were set on: the next one is shown as it stands.
+    this.reset();
+    return true;
+  }
+}
