@@ -317,17 +317,22 @@ export class Library {
   /** Saves soon: edits are batched so typing is not slowed by storage. */
   scheduleSave(): void {
     const doc = this.doc;
-    if (!doc?.record || !this.dirty) return;
+    if (!doc?.record || doc.sheet.scenario === doc.saved) return;
     this.saveState = 'pending';
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY);
+    // The timer saves what is committed; it must not close an editor the planner is typing in.
+    this.#timer = setTimeout(() => void this.#queueSave(), SAVE_DELAY);
   }
 
   /** Saves pending edits now (on pagehide, before switching scenario); false when they could not be saved. */
   flush(): Promise<boolean> {
-    clearTimeout(this.#timer);
-    // A cell still being typed into is part of the edits.
+    // Leaving or switching: a cell still being typed into is part of the edits.
     this.doc?.grid.commit();
+    return this.#queueSave();
+  }
+
+  #queueSave(): Promise<boolean> {
+    clearTimeout(this.#timer);
     const next = this.#saving.catch(() => false).then(() => this.#save());
     this.#saving = next;
     return next;

@@ -201,6 +201,23 @@ describe('Library never loses an edit', () => {
     library.close();
   });
 
+  it('autosaves without closing the cell the planner is typing in', async () => {
+    const { library } = await setup();
+    const grid = library.doc!.grid;
+    library.doc!.sheet.setCellText('services.growth', 2027, '7', 'vi');
+    grid.select(
+      library.doc!.sheet.rows.findIndex((r) => r.id === 'manufacturing.growth'),
+      library.doc!.sheet.columns.findIndex((c) => c.year === 2027),
+    );
+    grid.startEdit('3');
+    library.scheduleSave();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(grid.editing).toBe(true);
+    expect(grid.draft).toBe('3');
+    expect(library.doc!.saved!.rows.find((r) => r.id === 'services')).toMatchObject({ growth: { 2027: 0.07 } });
+    library.close();
+  });
+
   it('commits a cell being edited when saving', async () => {
     const { library } = await setup();
     const grid = library.doc!.grid;
