@@ -45,5 +45,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    // A hang guard, not a speed check: the property tests run thousands of cases on a 2-core CI machine.
+    testTimeout: 60_000,
   },
 });

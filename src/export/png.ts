@@ -1,7 +1,8 @@
 import uPlot from 'uplot';
 import type { LocaleState } from '../state/locale.svelte';
 import type { Sheet } from '../state/sheet.svelte';
-import { buildChartOptions, seriesIndex, toAlignedData, type ChartInput } from '../ui/chart-options';
+import { sectorNames } from '../state/labels';
+import { buildChartOptions, chartLabels, seriesIndex, toAlignedData, type ChartInput } from '../ui/chart-options';
 
 /**
  * Size of the exported chart in CSS pixels: a 12:7 landscape that fills a slide or half an A4 page.
@@ -25,22 +26,10 @@ export function chartInput(sheet: Sheet, locale: LocaleState): ChartInput {
   const focusRow = scenario.rows.find((r) => r.id === meta.focus);
   const name = focusRow ? locale.label(focusRow.label) : meta.focus;
   const unit = locale.label(meta.unit);
-  const t = locale.t;
   return {
     data: sheet.chart,
-    sectorLabels: sheet.chart.sectors.map((id) => {
-      const row = scenario.rows.find((r) => r.id === id);
-      return row ? locale.label(row.label) : id;
-    }),
-    labels: {
-      share: t('chart.share', { name }),
-      shareHistory: t('chart.shareHistory', { name }),
-      target: t('chart.target'),
-      year: t('chart.year'),
-      value: t('chart.value', { unit }),
-      shareAxis: t('chart.shareAxis'),
-      title: t('chart.title', { name }),
-    },
+    sectorLabels: sectorNames(scenario, sheet.chart.sectors, locale),
+    labels: chartLabels(locale.t, name, unit),
     formatValue: locale.number,
     formatPercent: locale.percent,
   };

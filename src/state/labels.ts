@@ -1,4 +1,4 @@
-import type { CellError, RowGroup, SheetRow } from '../engine';
+import type { CellError, RowGroup, Scenario, SheetRow } from '../engine';
 import { dictionaries, type MessageKey } from '../i18n';
 import type { LocaleState } from './locale.svelte';
 
@@ -17,6 +17,14 @@ const ROLE_KEYS = {
 export function rowLabel(row: SheetRow, locale: LocaleState): string {
   const name = locale.label(row.label);
   return row.role in ROLE_KEYS ? locale.t(ROLE_KEYS[row.role as keyof typeof ROLE_KEYS], { name }) : name;
+}
+
+/** The names of sectors by id in the current language (the id where a sector is missing). */
+export function sectorNames(scenario: Scenario, ids: readonly string[], locale: LocaleState): string[] {
+  return ids.map((id) => {
+    const row = scenario.rows.find((r) => r.id === id);
+    return row ? locale.label(row.label) : id;
+  });
 }
 
 /** A group heading of the sheet. */

@@ -1,4 +1,5 @@
 import uPlot from 'uplot';
+import type { MessageKey } from '../i18n';
 import type { ChartSeries } from '../engine';
 
 /** Translated texts of the scenario chart. */
@@ -10,6 +11,23 @@ export interface ChartLabels {
   readonly value: string;
   readonly shareAxis: string;
   readonly title: string;
+}
+
+/** The chart's texts in the interface language, for the focus sector's name and the value unit. */
+export function chartLabels(
+  t: (key: MessageKey, args?: Record<string, string>) => string,
+  name: string,
+  unit: string,
+): ChartLabels {
+  return {
+    share: t('chart.share', { name }),
+    shareHistory: t('chart.shareHistory', { name }),
+    target: t('chart.target'),
+    year: t('chart.year'),
+    value: t('chart.value', { unit }),
+    shareAxis: t('chart.shareAxis'),
+    title: t('chart.title', { name }),
+  };
 }
 
 /** What the chart shows; the formatters and `data` are read lazily, so an object with getters stays current. */
