@@ -1,9 +1,9 @@
-import { create, parseDependencies, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { parseMath } from './mathjs-parse';
 import { cellError, ErrorCode, type CellError } from './types';
 
-// The only mathjs we ship: its parser. Nothing is ever evaluated by mathjs; the AST is checked
+// The only mathjs we ship is its parser. Nothing is ever evaluated by mathjs; the AST is checked
 // against a whitelist and compiled by compile.ts, so import, evaluate, units and the rest are unreachable.
-const math = create({ parseDependencies: parseDependencies! });
 
 /** Longest formula accepted, in characters. */
 export const MAX_FORMULA_LENGTH = 1000;
@@ -105,7 +105,7 @@ function parseUncached(text: string): Expr | CellError {
   if (nestingDepth(source) > MAX_NESTING) return cellError(ErrorCode.SYNTAX, 'tooDeep', { max: MAX_NESTING });
   let node: MathNode;
   try {
-    node = math.parse(source);
+    node = parseMath(source);
   } catch (e) {
     return syntaxError(body, source, e);
   }
