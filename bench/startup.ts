@@ -5,13 +5,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium';
 import { quantile } from './timing';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const BUDGET_JS = 150_000;
 const LOADS = 5;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const row = (...cols: string[]): string => `| ${cols.join(' | ')} |`;
 const kb = (bytes: number): string => (bytes / 1000).toFixed(1);
@@ -145,8 +145,8 @@ function watchFirstChart(): void {
 /** Median ms from navigation to the first drawn chart: a first visit (empty browser) and the reload after it. */
 async function timeToChart(url: string): Promise<{ first: number[]; repeat: number[] }> {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const first: number[] = [];
   const repeat: number[] = [];

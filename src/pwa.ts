@@ -10,8 +10,11 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
  * function activates it and reloads when the user agrees.
  */
 export function startServiceWorker(onNeedRefresh: () => void): () => Promise<void> {
-  return registerSW({
+  const skipWaiting = registerSW({
     onNeedRefresh,
+    // registerSW reloads only if a worker already controlled the page when it registered, which misses
+    // the page of the very first visit, so the function returned here reloads on the change of controller.
+    onNeedReload() {},
     onRegisteredSW(_url, registration) {
       if (!registration) return;
       // Browsers look for a new worker on navigation only; a planning session can stay open all day.
@@ -24,4 +27,8 @@ export function startServiceWorker(onNeedRefresh: () => void): () => Promise<voi
       console.warn('Service worker registration failed', error);
     },
   });
+  return async () => {
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+    await skipWaiting(true);
+  };
 }

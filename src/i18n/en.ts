@@ -232,7 +232,7 @@ export const en: Dictionary = {
   'handout.sources': 'Sources and assumptions',
   'grid.templateValue': 'Template: {value}',
   'notice.dismiss': 'Dismiss',
-  'pwa.updateReady': 'A new version is available',
+  'pwa.updateReady': 'A new version is ready. Reload when it suits you.',
   'pwa.reload': 'Reload',
   'pwa.later': 'Later',
   'export.menu': 'Export scenario',

@@ -225,7 +225,7 @@ export const vi = {
   'handout.sources': 'Nguồn và giả định',
   'grid.templateValue': 'Mẫu: {value}',
   'notice.dismiss': 'Đóng thông báo',
-  'pwa.updateReady': 'Có phiên bản mới',
+  'pwa.updateReady': 'Có phiên bản mới. Tải lại khi bạn sẵn sàng.',
   'pwa.reload': 'Tải lại',
   'pwa.later': 'Để sau',
   'export.menu': 'Xuất kịch bản',
