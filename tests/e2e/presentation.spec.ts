@@ -42,6 +42,17 @@ test('P opens presentation mode from the page and Escape leaves it', async ({ pa
   await expect(page.getByRole('grid')).toBeVisible();
 });
 
+test('leaving full screen the way the browser does on Escape also leaves the presentation', async ({ page }) => {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('p');
+  await expect(dialog(page)).toBeVisible();
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  // A browser in full screen keeps that Escape for itself and only exits full screen.
+  await page.evaluate(() => document.exitFullscreen());
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(page.getByRole('grid')).toBeVisible();
+});
+
 test('moving a growth lever changes the 2030 figure live; back to the scenario restores it', async ({ page }) => {
   await openByButton(page);
   const before = await share2030(page).textContent();
