@@ -32,6 +32,13 @@ describe('compareScenarios', () => {
     expect(result.rows.map((r) => r.key)).toEqual(['share', 'share', 'growth', 'firstYear', 'grdp']);
   });
 
+  it('lines the share targets up on the same years, with gaps where there is none', () => {
+    expect(result.targets).toHaveLength(result.years.length);
+    expect(result.targets[2025 - 2023]).toBeCloseTo(0.15, 12);
+    expect(result.targets[2030 - 2023]).toBeCloseTo(0.3, 12);
+    expect(result.targets.filter((v) => v !== null)).toHaveLength(2);
+  });
+
   it('returns nothing for nothing', () => {
     expect(compareScenarios([]).rows).toEqual([]);
   });

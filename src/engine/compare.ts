@@ -27,6 +27,8 @@ export interface Comparison {
   readonly share: readonly (number | null)[][];
   /** GRDP at current prices per scenario. */
   readonly grdp: readonly (number | null)[][];
+  /** The first scenario's share targets by year, null in years without one. */
+  readonly targets: readonly (number | null)[];
   readonly rows: readonly CompareRow[];
 }
 
@@ -50,7 +52,7 @@ function row(
 
 /** Lines up scenarios year by year and tabulates their key outputs against the first. */
 export function compareScenarios(items: readonly CompareItem[]): Comparison {
-  if (items.length === 0) return { years: [], names: [], share: [], grdp: [], rows: [] };
+  if (items.length === 0) return { years: [], names: [], share: [], grdp: [], targets: [], rows: [] };
   const from = Math.min(...items.map((c) => c.model.baseYear));
   const to = Math.max(...items.map((c) => c.model.years[c.model.years.length - 1]!));
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
@@ -58,7 +60,9 @@ export function compareScenarios(items: readonly CompareItem[]): Comparison {
   const grdp = items.map((c) => years.map((y) => at(c.model, BUILTIN.grdpNominal, y) ?? null));
   const headlines = items.map((c) => summarize(c.model, c.scenario));
   // The first scenario's share targets set the years the table looks at.
-  const targetYears = headlines[0]!.shareTargets.map((t) => t.year);
+  const shareTargets = headlines[0]!.shareTargets;
+  const targetYears = shareTargets.map((t) => t.year);
+  const targets = years.map((y) => shareTargets.find((t) => t.year === y)?.threshold ?? null);
   const rows: CompareRow[] = [
     ...targetYears.map((year) =>
       row(
@@ -85,5 +89,5 @@ export function compareScenarios(items: readonly CompareItem[]): Comparison {
       to,
     ),
   ];
-  return { years, names: items.map((c) => c.name), share, grdp, rows };
+  return { years, names: items.map((c) => c.name), share, grdp, targets, rows };
 }

@@ -153,8 +153,35 @@ function evenSplits(top: number, divisions: number): number[] {
 }
 
 /** Label of a share target, e.g. "Mục tiêu 15% (2025)". */
-export function targetLabel(input: ChartInput, year: number, value: number): string {
+export function targetLabel(
+  input: { readonly labels: { readonly target: string }; readonly formatPercent: (v: number) => string },
+  year: number,
+  value: number,
+): string {
   return `${input.labels.target} ${input.formatPercent(value)} (${year})`;
+}
+
+/** Share targets as a series of labelled diamonds on the share scale, without a line between them. */
+export function targetSeries(label: string, value: uPlot.Series['value']): uPlot.Series {
+  return {
+    label,
+    scale: 'share',
+    class: 'chart-target',
+    stroke: TARGET,
+    fill: '#ffffff',
+    width: 2,
+    paths: () => null,
+    points: { show: true, width: 2.5, stroke: TARGET, fill: '#ffffff', paths: diamonds },
+    value,
+  };
+}
+
+/** Where the target series and the projected share (if one) sit, and how the labels read. */
+export interface TargetLabelling {
+  readonly targets: number;
+  readonly share: number | null;
+  readonly fontSize: number;
+  readonly text: (year: number, value: number) => string;
 }
 
 /**
@@ -209,13 +236,12 @@ function diamonds(u: uPlot, seriesIdx: number, idx0: number, idx1: number): uPlo
 
 // Each target gets its label on the side away from the projection, so the text never sits on the line,
 // unless the plot has no room there; it is kept inside the plot horizontally.
-function drawTargetLabels(input: ChartInput, u: uPlot, sectorCount: number): void {
-  const { share, targets } = seriesIndex(sectorCount);
+/** Draws each target's label beside its marker (a uPlot draw hook). */
+export function drawTargetLabels(u: uPlot, { targets, share, fontSize, text: labelText }: TargetLabelling): void {
   if (!u.series[targets]?.show) return;
   const px = uPlot.pxRatio;
   const { ctx, bbox } = u;
   const offset = (DIAMOND_SIZE / 2 + 5) * px;
-  const fontSize = input.fontSize ?? 12;
   const textHeight = (fontSize + 3) * px;
   ctx.save();
   ctx.font = `600 ${fontSize * px}px ${FONT_FAMILY}`;
@@ -227,11 +253,11 @@ function drawTargetLabels(input: ChartInput, u: uPlot, sectorCount: number): voi
   u.data[targets]!.forEach((v, i) => {
     if (v === null || v === undefined) return;
     const year = u.data[0][i]!;
-    const text = targetLabel(input, year, v);
+    const text = labelText(year, v);
     const half = ctx.measureText(text).width / 2;
     const x = Math.min(Math.max(u.valToPos(year, 'x', true), bbox.left + half), bbox.left + bbox.width - half);
     const y = u.valToPos(v, 'share', true);
-    const projected = u.data[share]?.[i];
+    const projected = share === null ? null : u.data[share]?.[i];
     const fitsAbove = y - offset - textHeight >= bbox.top;
     const fitsBelow = y + offset + textHeight <= bbox.top + bbox.height;
     const prefersBelow = projected !== null && projected !== undefined && projected > v;
@@ -306,17 +332,7 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
         points: { show: true, size: 10, width: 1.5, stroke: '#ffffff', fill: SHARE },
         value: percent,
       },
-      {
-        label: input.labels.target,
-        scale: 'share',
-        class: 'chart-target',
-        stroke: TARGET,
-        fill: '#ffffff',
-        width: 2,
-        paths: () => null,
-        points: { show: true, width: 2.5, stroke: TARGET, fill: '#ffffff', paths: diamonds },
-        value: percent,
-      },
+      targetSeries(input.labels.target, percent),
     ],
     bands,
     scales: {
@@ -369,6 +385,16 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
       move: (u, left, top) => (left < 0 ? [left, top] : [u.valToPos(u.data[0][u.posToIdx(left)] ?? 0, 'x'), top]),
     },
     legend: { show: true, live: true },
-    hooks: { draw: [(u) => drawTargetLabels(input, u, sectorCount)] },
+    hooks: {
+      draw: [
+        (u) =>
+          drawTargetLabels(u, {
+            targets: seriesIndex(sectorCount).targets,
+            share: seriesIndex(sectorCount).share,
+            fontSize,
+            text: (year, v) => targetLabel(input, year, v),
+          }),
+      ],
+    },
   };
 }

@@ -1,6 +1,14 @@
 import type uPlot from 'uplot';
 import type { Comparison } from '../engine';
-import { axisBase, fitAxis, SECTOR_COLOURS } from './chart-options';
+import {
+  axisBase,
+  drawTargetLabels,
+  fitAxis,
+  legendValue,
+  SECTOR_COLOURS,
+  targetLabel,
+  targetSeries,
+} from './chart-options';
 
 /** Dash patterns by scenario, so scenarios differ by more than colour. */
 const DASHES: readonly number[][] = [[], [10, 5], [3, 4], [12, 4, 3, 4]];
@@ -13,18 +21,30 @@ export interface CompareChartInput {
   readonly yearLabel: string;
   readonly shareAxis: string;
   readonly valueAxis: string;
+  /** Legend and label word for a share target ("Mục tiêu"). */
+  readonly targetWord: string;
   readonly formatValue: (v: number) => string;
   readonly formatPercent: (v: number, digits?: number) => string;
 }
 
-/** The comparison's data in uPlot's layout: years, then each scenario's share and GRDP. */
+/** The comparison's data in uPlot's layout: years, each scenario's share and GRDP, then the share targets. */
 export function compareData(data: Comparison): uPlot.AlignedData {
-  return [data.years, ...data.share.flatMap((share, k) => [share, data.grdp[k]!])] as uPlot.AlignedData;
+  return [data.years.slice(), ...data.share.flatMap((share, k) => [share, data.grdp[k]!]), data.targets.slice()];
+}
+
+/** Number of uPlot series the chart has for a comparison (years, two per scenario, targets). */
+export function compareSeriesCount(data: Comparison): number {
+  return data.names.length * 2 + 2;
 }
 
 /** uPlot options: per scenario a thick share line (right axis) and a thin GRDP line (left axis), same colour and dash. */
 export function compareOptions(input: CompareChartInput, size: { width: number; height: number }): uPlot.Options {
-  const series: uPlot.Series[] = [{ label: input.yearLabel, value: (_u, v) => (v == null ? '—' : String(v)) }];
+  // With the cursor outside the plot the legend shows each line's last value, as on the scenario chart.
+  const legend =
+    (format: (v: number) => string): uPlot.Series['value'] =>
+    (u, _raw, si, i) =>
+      legendValue(u.data[0], u.data[si] ?? [], i, format);
+  const series: uPlot.Series[] = [{ label: input.yearLabel, value: legend(String) }];
   input.data.names.forEach((name, k) => {
     const stroke = SECTOR_COLOURS[k % SECTOR_COLOURS.length]!;
     const dash = DASHES[k % DASHES.length]!;
@@ -34,7 +54,7 @@ export function compareOptions(input: CompareChartInput, size: { width: number; 
       stroke,
       width: 3,
       dash,
-      value: (_u, v) => (v == null ? '—' : input.formatPercent(v)),
+      value: legend(input.formatPercent),
     });
     series.push({
       label: input.grdpLabel(name),
@@ -43,9 +63,11 @@ export function compareOptions(input: CompareChartInput, size: { width: number; 
       width: 1.25,
       dash,
       alpha: 0.75,
-      value: (_u, v) => (v == null ? '—' : input.formatValue(v)),
+      value: legend(input.formatValue),
     });
   });
+  series.push(targetSeries(input.targetWord, legend(input.formatPercent)));
+  const labels = { labels: { target: input.targetWord }, formatPercent: input.formatPercent };
   return {
     ...size,
     series,
@@ -79,5 +101,17 @@ export function compareOptions(input: CompareChartInput, size: { width: number; 
     ],
     cursor: { y: false, drag: { x: false, y: false } },
     legend: { show: true, live: true },
+    hooks: {
+      // Several share lines: labels go above their markers rather than away from one projection.
+      draw: [
+        (u) =>
+          drawTargetLabels(u, {
+            targets: series.length - 1,
+            share: null,
+            fontSize: 12,
+            text: (year, v) => targetLabel(labels, year, v),
+          }),
+      ],
+    },
   };
 }

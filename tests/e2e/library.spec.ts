@@ -63,6 +63,8 @@ test('creates from a preset, duplicates, renames, deletes with undo, and reopens
 
   await library.getByRole('button', { name: 'Xóa "Kế hoạch"' }).click();
   await expect(library.getByRole('button', { name: 'Kế hoạch', exact: true })).toHaveCount(0);
+  // The focus does not fall back to the page with the deleted row: it lands on undo, next to the list.
+  await expect(library.getByRole('button', { name: /Hoàn tác xóa/ })).toBeFocused();
   await page
     .getByRole('status')
     .getByRole('button', { name: /Hoàn tác xóa/ })
@@ -186,6 +188,7 @@ test('compares two scenarios side by side', async ({ page }) => {
   await library.getByRole('checkbox', { name: 'So sánh "Thận trọng"' }).check();
   await library.getByRole('button', { name: 'So sánh 2 kịch bản' }).click();
   const compare = page.getByRole('region', { name: 'So sánh kịch bản' });
+  await expect(compare.getByRole('heading', { name: 'So sánh kịch bản' })).toBeFocused();
   await expect(compare.getByRole('columnheader', { name: 'Kế hoạch', exact: true })).toBeVisible();
   await expect(compare.getByRole('columnheader', { name: /^Thận trọng/ })).toBeVisible();
   const row = compare.getByRole('row', { name: /Tỷ trọng Công nghiệp chế biến, chế tạo 2030/ });
@@ -194,8 +197,33 @@ test('compares two scenarios side by side', async ({ page }) => {
   await expect(row).toContainText('19,5%');
   await expect(row).toContainText('−4,1 điểm %');
   await expect(compare.locator('canvas').first()).toBeVisible();
+  // The share targets are marked on the comparison too: in the legend and as orange diamonds on the canvas.
+  await expect(compare.locator('.u-legend')).toContainText('Mục tiêu');
+  const targetPixels = await compare
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      // The target colour, #D55E00.
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - 0xd5) < 12 && Math.abs(data[i + 1]! - 0x5e) < 12 && data[i + 2]! < 20) n++;
+      }
+      return n;
+    });
+  expect(targetPixels).toBeGreaterThan(40);
   await compare.getByRole('button', { name: /Quay lại bảng tính/ }).click();
   await expect(page.getByRole('grid')).toBeVisible();
+  await expect(library.getByRole('button', { name: 'So sánh 2 kịch bản' })).toBeFocused();
+});
+
+test('closing the library returns the focus to the button that opens it', async ({ page }) => {
+  const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  await library.getByRole('button', { name: 'Đóng thư viện' }).click();
+  await expect(library).toHaveCount(0);
+  const toggle = page.getByRole('banner').getByRole('button', { name: /Kịch bản \(\d+\)/ });
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 });
 
 test('works in memory with a warning when the browser blocks storage', async ({ browser }) => {
