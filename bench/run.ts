@@ -4,6 +4,7 @@ import { quangNinh } from '../src/templates/quang-ninh';
 import { computePlain, plainOf, plainRows } from './default-scenario';
 import { BASE_YEAR, editPlain, plainSheet, plainSheetRows, ROWS, sheetScenario, xAt, YEARS } from './sheet';
 import { benchLinks } from './links';
+import { benchMonteCarlo } from './monte-carlo';
 import { benchStartup } from './startup';
 import { benchStorage } from './storage';
 import { assertSame, checksum, eachCall, perCallInBatches, quantile } from './timing';
@@ -116,6 +117,7 @@ const table = [
   ),
   row('Sheet 200×30: `new Model` (6,000 formulas), ms, first build', ms(firstBuild), '', '', '', ''),
   row(`Sheet 200×30: \`new Model\`, ms, median of ${BUILDS} more`, ms(quantile(builds, 0.5)), '', '', '', ''),
+  ...benchMonteCarlo(),
   ...(await benchStorage()),
   ...(await benchLinks()),
   ...(await benchStartup()),

@@ -10,6 +10,11 @@ export {
   deleteRow,
   splitVarId,
   cellKey,
+  rangeAt,
+  drawModeOf,
+  withRange,
+  withDrawMode,
+  withSeed,
   type CellAddress,
   type IdentifierProblem,
 } from './scenario';
@@ -26,3 +31,54 @@ export { sheetRows, sheetColumns, type SheetRow, type SheetColumn, type RowGroup
 export { validateScenario, LIMITS, type ScenarioCheck } from './validate';
 export { compareScenarios, type Comparison, type CompareRow, type CompareItem } from './compare';
 export { applyLevers, type Lever, type LeverMode, type Levers } from './levers';
+export {
+  parseRange,
+  formatRange,
+  checkDistribution,
+  centralValue,
+  quantile,
+  normalQuantile,
+  triangularQuantile,
+  ln,
+  Random,
+} from './uncertainty';
+export {
+  brent,
+  goalSeek,
+  requiredFocusGrowth,
+  shareQuestions,
+  type BrentOptions,
+  type BrentResult,
+  type GoalSeekTarget,
+  type GoalSeekChange,
+  type SeekRange,
+  type CellEdit,
+  type GoalSeekFound,
+  type GoalSeekUnreachable,
+  type GoalSeekInvalid,
+  type GoalSeekProblem,
+  type GoalSeekResult,
+  type RequiredGrowthResult,
+  type ShareQuestion,
+} from './goal-seek';
+export {
+  tornado,
+  sensitivityRows,
+  defaultSensitivityOutput,
+  type SensitivityOutput,
+  type TornadoOptions,
+  type TornadoBar,
+} from './sensitivity';
+export {
+  MonteCarloRun,
+  percentile,
+  DEFAULT_SAMPLES,
+  MAX_SAMPLES,
+  HISTOGRAM_BINS,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+  type Fan,
+  type TargetOdds,
+  type GrowthOdds,
+  type Histogram,
+} from './monte-carlo';

@@ -124,6 +124,57 @@ export class Model {
     return !!this.#byId.get(id)?.inputs[year - this.baseYear];
   }
 
+  /**
+   * Repeated what-ifs on input cells that hold plain numbers (Monte Carlo samples): write numbers into `inputs` (one
+   * slot per cell, starting at the cells' numbers), then `recalculate()` puts them in the cells without recompiling
+   * and recomputes only the rows they reach, from the earliest year each can change. Valid until the next setInput.
+   * Throws for a cell that does not hold a plain number (inputOf tells) and, on recalculating, for a non-finite input.
+   */
+  sampler(cells: readonly { id: string; year: number }[]): { inputs: Float64Array; recalculate: () => void } {
+    const length = this.years.length;
+    const from = new Int32Array(this.#vars.length).fill(length);
+    const targets = cells.map(({ id, year }) => {
+      const v = this.#byId.get(id);
+      const i = year - this.baseYear;
+      const cell = v?.inputs[i];
+      if (!v || !cell || cell.fn || cell.error || cell.blank) throw new Error(`not a number input: ${id} ${year}`);
+      from[v.index] = Math.min(from[v.index]!, i);
+      return { cell, values: v.values, i };
+    });
+    // Each step as a row function and the year to start from (cell-by-cell steps from 0).
+    const runs: ((from: number) => void)[] = [];
+    const starts: number[] = [];
+    for (const step of this.#plan.steps) {
+      if (step.kind === 'row') {
+        const start = from[step.v]!;
+        if (start >= length) continue;
+        const v = this.#vars[step.v]!;
+        if (!this.#isLiteralRow(v)) {
+          runs.push(v.row);
+          starts.push(start);
+        }
+        this.#reach(step.v, start, from);
+      } else if (step.vars.some((v) => from[v]! < length)) {
+        runs.push(() => this.#run(step));
+        starts.push(0);
+        for (const v of step.vars) this.#reach(v, 0, from);
+      }
+    }
+    const inputs = Float64Array.from(targets, (t) => t.cell.literal);
+    const recalculate = (): void => {
+      for (let k = 0; k < targets.length; k++) {
+        const { cell, values, i } = targets[k]!;
+        const x = inputs[k]!;
+        if (!Number.isFinite(x)) throw new Error(`not a finite input: ${cells[k]!.id} ${cells[k]!.year}`);
+        cell.literal = x;
+        // Rows of plain numbers are not recomputed, so their value is written here too.
+        values[i] = x;
+      }
+      for (let k = 0; k < runs.length; k++) runs[k]!(starts[k]!);
+    };
+    return { inputs, recalculate };
+  }
+
   /** Replaces one input cell and recomputes what depends on it. Throws for a cell that is not an input. */
   setInput(id: string, year: number, input: CellInput | undefined): void {
     const v = this.#byId.get(id);

@@ -1,6 +1,7 @@
 import { BUILTIN } from './model';
 import { FUNCTIONS, YEAR_SYMBOL } from './parse-formula';
-import type { CellInput, RowDef, Scenario, YearCells } from './types';
+import type { CellInput, Distribution, DrawMode, RowDef, Scenario, UncertainRow, YearCells } from './types';
+import { centralValue } from './uncertainty';
 
 const IDENTIFIER = /^(?!__)[A-Za-z_][A-Za-z0-9_]{0,39}$/;
 const RESERVED: ReadonlySet<string> = new Set([
@@ -65,8 +66,63 @@ export function splitVarId(id: string): { rowId: string; part: string | undefine
   return dot < 0 ? { rowId: id, part: undefined } : { rowId: id.slice(0, dot), part: id.slice(dot + 1) };
 }
 
-/** Returns a copy of the scenario with one input cell replaced (undefined clears it). */
+/** Returns a copy of the scenario with one input cell replaced (undefined clears it); a range it held goes. */
 export function withInput(scenario: Scenario, id: string, year: number, input: CellInput | undefined): Scenario {
+  return withCell(withoutRange(scenario, id, year), id, year, input);
+}
+
+/** The range an input cell holds, if any. */
+export function rangeAt(scenario: Scenario, id: string, year: number): Distribution | undefined {
+  const row = scenario.uncertainty?.[id];
+  return row && Object.hasOwn(row.cells, year) ? row.cells[year] : undefined;
+}
+
+/** How a variable's ranges are drawn in a Monte Carlo run ('run' unless set). */
+export function drawModeOf(scenario: Scenario, id: string): DrawMode {
+  return scenario.uncertainty?.[id]?.draw ?? 'run';
+}
+
+/** Returns a copy of the scenario where one input cell holds a range; the cell's number is the range's centre. */
+export function withRange(scenario: Scenario, id: string, year: number, range: Distribution): Scenario {
+  const next = withCell(scenario, id, year, centralValue(range));
+  const row = scenario.uncertainty?.[id];
+  const cells = { ...row?.cells, [year]: range };
+  return { ...next, uncertainty: { ...scenario.uncertainty, [id]: { draw: row?.draw ?? 'run', cells } } };
+}
+
+/** Returns a copy of the scenario with a variable's ranges drawn once per run or independently each year. */
+export function withDrawMode(scenario: Scenario, id: string, draw: DrawMode): Scenario {
+  const row = scenario.uncertainty?.[id];
+  if (!row || row.draw === draw) return scenario;
+  return { ...scenario, uncertainty: { ...scenario.uncertainty, [id]: { ...row, draw } } };
+}
+
+/** Returns a copy of the scenario with the Monte Carlo seed set (an unsigned 32-bit integer). */
+export function withSeed(scenario: Scenario, seed: number): Scenario {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`not a 32-bit seed: ${seed}`);
+  return { ...scenario, seed };
+}
+
+function withoutRange(scenario: Scenario, id: string, year: number): Scenario {
+  const row = scenario.uncertainty?.[id];
+  if (!row || !Object.hasOwn(row.cells, year)) return scenario;
+  const cells: Record<string, Distribution> = { ...row.cells };
+  delete cells[year];
+  return withUncertainty(scenario, (all) => {
+    if (Object.keys(cells).length > 0) all[id] = { ...row, cells };
+    else delete all[id];
+  });
+}
+
+// Applies a change to a copy of the ranges; a scenario left without any loses the field altogether.
+function withUncertainty(scenario: Scenario, change: (all: Record<string, UncertainRow>) => void): Scenario {
+  const all: Record<string, UncertainRow> = { ...scenario.uncertainty };
+  change(all);
+  const { uncertainty: _, ...rest } = scenario;
+  return Object.keys(all).length > 0 ? { ...rest, uncertainty: all } : rest;
+}
+
+function withCell(scenario: Scenario, id: string, year: number, input: CellInput | undefined): Scenario {
   const { rowId, part } = splitVarId(id);
   const rows = scenario.rows.map((row): RowDef => {
     if (row.id !== rowId) return row;
@@ -132,7 +188,14 @@ export function renameRow(scenario: Scenario, from: string, to: string): Scenari
     }),
   );
   const meta = scenario.meta.focus === from ? { ...scenario.meta, focus: to } : scenario.meta;
-  return { ...scenario, meta, rows, history };
+  const renamed = { ...scenario, meta, rows, history };
+  return withUncertainty(renamed, (all) => {
+    for (const id of Object.keys(all)) {
+      if (splitVarId(id).rowId !== from) continue;
+      all[to + id.slice(from.length)] = all[id]!;
+      delete all[id];
+    }
+  });
 }
 
 /** Adds a row at the end. The caller checks the id first. */
@@ -144,7 +207,10 @@ export function addRow(scenario: Scenario, row: RowDef): Scenario {
 
 /** Removes a row; formulas that referenced it show #NAME? until fixed. */
 export function deleteRow(scenario: Scenario, id: string): Scenario {
-  return { ...scenario, rows: scenario.rows.filter((r) => r.id !== id) };
+  const rows = scenario.rows.filter((r) => r.id !== id);
+  return withUncertainty({ ...scenario, rows }, (all) => {
+    for (const key of Object.keys(all)) if (splitVarId(key).rowId === id) delete all[key];
+  });
 }
 
 /** Key for per-cell maps such as sources: "manufacturing.growth@2026". */

@@ -63,12 +63,34 @@ export interface ScenarioMeta {
   readonly focus: string;
 }
 
+/** A range an input cell may hold instead of a number (fractions for percent rows). */
+export type Distribution =
+  | { readonly kind: 'uniform'; readonly lo: number; readonly hi: number }
+  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
+  | { readonly kind: 'triangular'; readonly lo: number; readonly mode: number; readonly hi: number };
+
+/** How a row's ranges are drawn in a Monte Carlo run: once per run for all years, or independently each year. */
+export type DrawMode = 'run' | 'year';
+
+/** The ranges of one variable's input cells, by year, and how they are drawn. */
+export interface UncertainRow {
+  readonly draw: DrawMode;
+  readonly cells: Readonly<Record<string, Distribution>>;
+}
+
 /** A full scenario: settings, rows and recorded actuals before/at the base year. */
 export interface Scenario {
   readonly meta: ScenarioMeta;
   readonly rows: readonly RowDef[];
   /** Actual values by variable id then year; drawn as history, never computed. */
   readonly history: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Ranges by variable id ("manufacturing.growth"). Each ranged cell also holds the range's central value as its
+   * input, so the deterministic model and everything built on it read a plain number.
+   */
+  readonly uncertainty?: Readonly<Record<string, UncertainRow>>;
+  /** Seed of the Monte Carlo run (an unsigned 32-bit integer), so a run can be repeated exactly. */
+  readonly seed?: number;
 }
 
 /** Error codes of a cell, shown as in a spreadsheet. */
@@ -103,7 +125,10 @@ export type ErrorKey =
   | 'yearOutOfRange'
   | 'notANumber'
   | 'badArguments'
-  | 'rangeOutsideAggregate';
+  | 'rangeOutsideAggregate'
+  | 'rangeSyntax'
+  | 'rangeOrder'
+  | 'rangeSpread';
 
 /** A formula problem as a value: a code, a message key and its arguments. */
 export interface CellError {

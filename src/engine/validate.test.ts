@@ -69,6 +69,47 @@ describe('validateScenario', () => {
     expect(validateScenario(nan).ok).toBe(false);
   });
 
+  const ranged = (uncertainty: unknown, seed?: unknown) => ({
+    ...clone(quangNinh.scenario),
+    uncertainty,
+    ...(seed === undefined ? {} : { seed }),
+  });
+
+  it('accepts ranges of every kind and a seed', () => {
+    const result = validateScenario(
+      ranged(
+        {
+          'manufacturing.growth': {
+            draw: 'year',
+            cells: {
+              2026: { kind: 'uniform', lo: 0.16, hi: 0.24 },
+              2027: { kind: 'normal', mean: 0.2, sd: 0.03 },
+              2028: { kind: 'triangular', lo: 0.14, mode: 0.2, hi: 0.24 },
+            },
+          },
+        },
+        4_294_967_295,
+      ),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['a range ending below its start', { x: { draw: 'run', cells: { 2026: { kind: 'uniform', lo: 0.3, hi: 0.1 } } } }],
+    ['a zero spread', { x: { draw: 'run', cells: { 2026: { kind: 'normal', mean: 0.2, sd: 0 } } } }],
+    ['a mode outside', { x: { draw: 'run', cells: { 2026: { kind: 'triangular', lo: 0, mode: 2, hi: 1 } } } }],
+    ['an unknown kind', { x: { draw: 'run', cells: { 2026: { kind: 'cauchy', lo: 0, hi: 1 } } } }],
+    ['an unknown draw mode', { x: { draw: 'sometimes', cells: {} } }],
+    ['an infinite bound', { x: { draw: 'run', cells: { 2026: { kind: 'uniform', lo: 0, hi: Infinity } } } }],
+    ['a bad year key', { x: { draw: 'run', cells: { soon: { kind: 'uniform', lo: 0, hi: 1 } } } }],
+  ])('rejects %s', (_what, uncertainty) => {
+    expect(validateScenario(ranged(uncertainty)).ok).toBe(false);
+  });
+
+  it.each([[-1], [1.5], [2 ** 32], ['42']])('rejects the seed %s', (seed) => {
+    expect(validateScenario(ranged({}, seed)).ok).toBe(false);
+  });
+
   it('keeps HTML in names as text: validation is about shape, rendering escapes it', () => {
     const data = {
       ...clone(quangNinh.scenario),

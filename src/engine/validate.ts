@@ -45,6 +45,32 @@ const Row = v.variant('kind', [
   }),
 ]);
 
+const Finite = v.pipe(v.number(), v.finite());
+const Distribution = v.variant('kind', [
+  v.pipe(
+    v.strictObject({ kind: v.literal('uniform'), lo: Finite, hi: Finite }),
+    v.check((d) => d.lo <= d.hi, 'a range must not end below its start'),
+  ),
+  v.strictObject({ kind: v.literal('normal'), mean: Finite, sd: v.pipe(Finite, v.gtValue(0)) }),
+  v.pipe(
+    v.strictObject({ kind: v.literal('triangular'), lo: Finite, mode: Finite, hi: Finite }),
+    v.check((d) => d.lo <= d.mode && d.mode <= d.hi, 'the most likely value must lie within the range'),
+  ),
+]);
+const Uncertainty = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.maxLength(100)),
+    v.strictObject({
+      draw: v.picklist(['run', 'year']),
+      cells: v.pipe(
+        v.record(YearKey, Distribution),
+        v.check((cells) => Object.keys(cells).length <= LIMITS.cellsPerRow),
+      ),
+    }),
+  ),
+  v.check((u) => Object.keys(u).length <= LIMITS.rows * 3),
+);
+
 const ScenarioSchema = v.pipe(
   v.strictObject({
     meta: v.strictObject({
@@ -63,6 +89,8 @@ const ScenarioSchema = v.pipe(
         v.check((h) => Object.keys(h).length <= LIMITS.cellsPerRow),
       ),
     ),
+    uncertainty: v.optional(Uncertainty),
+    seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
   }),
   v.check((s) => s.meta.baseYear < s.meta.horizon, 'the base year must come before the horizon'),
   v.check((s) => new Set(s.rows.map((r) => r.id)).size === s.rows.length, 'row ids must be unique'),

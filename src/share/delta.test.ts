@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { LIMITS, addRow, deleteRow, renameRow, withInput, type RowDef, type Scenario } from '../engine';
+import {
+  LIMITS,
+  addRow,
+  deleteRow,
+  renameRow,
+  withDrawMode,
+  withInput,
+  withRange,
+  withSeed,
+  type RowDef,
+  type Scenario,
+} from '../engine';
 import { applyDelta, diffScenario } from './delta';
 import { DEFAULT_TEMPLATE, withEditedCells } from './fixtures';
 
@@ -111,6 +122,18 @@ describe('applyDelta rebuilds the scenario exactly', () => {
   test('with every row removed', () => {
     expectRoundTrip({ ...template, rows: [] });
   });
+
+  test('with ranges of every kind, a draw mode and a seed', () => {
+    let ranged = withRange(template, 'manufacturing.growth', 2026, { kind: 'uniform', lo: 0.16, hi: 0.24 });
+    ranged = withRange(ranged, 'manufacturing.growth', 2027, { kind: 'normal', mean: 0.2, sd: 0.03 });
+    ranged = withRange(ranged, 'services.growth', 2030, { kind: 'triangular', lo: 0.06, mode: 0.1, hi: 0.11 });
+    ranged = withSeed(withDrawMode(ranged, 'manufacturing.growth', 'year'), 123456789);
+    expectRoundTrip(ranged);
+    // A range is short in a link: about 50 characters of JSON per ranged cell before compression.
+    const { u, s } = diffScenario(ranged, template);
+    expect(s).toBe(123456789);
+    expect(JSON.stringify(u).length).toBeLessThan(160);
+  });
 });
 
 describe('applyDelta refuses what is not a delta', () => {
@@ -127,6 +150,9 @@ describe('applyDelta refuses what is not a delta', () => {
     ['a growth patch on a target row', { c: { share_target: { g: { 2025: 0.1 } } } }],
     ['an order that leaves a row out', { o: ['agriculture'] }],
     ['an order that lists a row twice', { o: template.rows.map(() => 'icor') }],
+    ['a range of an unknown kind', { u: { icor: { d: 'run', c: { 2025: ['x', 1, 2] } } } }],
+    ['a range with a missing number', { u: { icor: { d: 'run', c: { 2025: ['t', 1, 2] } } } }],
+    ['ranges with an unknown draw mode', { u: { icor: { d: 'often', c: {} } } }],
   ])('%s is corrupt', (_, delta) => {
     expect(applyDelta(template, delta)).toMatchObject({ ok: false, error: 'corrupt' });
   });
@@ -139,6 +165,9 @@ describe('applyDelta refuses what is not a delta', () => {
     ['an added row with the id of a kept template row', { a: [{ ...customParam, id: 'icor' }] }],
     ['an added row of an unknown kind', { a: [{ kind: 'macro', id: 'm', label: 'm' }] }],
     ['a history value that is not finite', { h: { grdp_growth: { 2023: Infinity } } }],
+    ['a range ending below its start', { u: { icor: { d: 'run', c: { 2025: ['u', 5, 1] } } } }],
+    ['a normal range without spread', { u: { icor: { d: 'run', c: { 2025: ['n', 4, 0] } } } }],
+    ['a seed that is not a 32-bit integer', { s: -1 }],
   ])('%s is invalid', (_, delta) => {
     expect(applyDelta(template, delta)).toMatchObject({ ok: false, error: 'invalid' });
   });

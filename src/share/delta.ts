@@ -1,12 +1,23 @@
 import * as v from 'valibot';
-import { LIMITS, validateScenario, type CellInput, type RowDef, type Scenario, type YearCells } from '../engine';
+import {
+  LIMITS,
+  validateScenario,
+  type CellInput,
+  type Distribution,
+  type RowDef,
+  type Scenario,
+  type UncertainRow,
+  type YearCells,
+} from '../engine';
 import { fail, type ShareFailure } from './errors';
 
 // Short keys keep links short. A delta holds: m meta changes (n name, r region, b base year, h horizon,
 // u unit, f focus); c changes to template rows by id (l label, f format, o target's variable, b sector base,
 // v parameter value, and cell patches g growth, p price, c cells, where null clears a cell); a rows added,
 // in full; d ids of template rows removed; o every row id in order, only when the order is not the
-// template's followed by the added rows; h history series replaced, or null where removed.
+// template's followed by the added rows; h history series replaced, or null where removed; u every range
+// (in full, null for none when the template has some) as variable id → { d draw mode, c year → [kind, …numbers] }
+// with kind u uniform [lo, hi], n normal [mean, sd], t triangular [lo, mode, hi]; s the Monte Carlo seed.
 // Values are only typed here: the limits are checked on the rebuilt scenario by validateScenario.
 const Input = v.union([v.number(), v.string()]);
 // Object and record schemas also take arrays (as objects with index keys); no array is part of a delta.
@@ -32,6 +43,23 @@ const RowChange = object(
   }),
 );
 
+const Range = v.union([
+  v.tuple([v.literal('u'), v.number(), v.number()]),
+  v.tuple([v.literal('n'), v.number(), v.number()]),
+  v.tuple([v.literal('t'), v.number(), v.number(), v.number()]),
+]);
+const Ranges = object(
+  v.record(
+    v.string(),
+    object(
+      v.strictObject({
+        d: v.picklist(['run', 'year']),
+        c: object(v.record(v.pipe(v.string(), v.regex(/^\d{4}$/)), Range)),
+      }),
+    ),
+  ),
+);
+
 const Delta = object(
   v.strictObject({
     m: v.optional(
@@ -51,6 +79,8 @@ const Delta = object(
     d: v.optional(RowIds),
     o: v.optional(RowIds),
     h: v.optional(object(v.record(v.string(), v.nullable(object(v.record(v.string(), v.number())))))),
+    u: v.optional(v.nullable(Ranges)),
+    s: v.optional(v.number()),
   }),
 );
 
@@ -58,6 +88,37 @@ const Delta = object(
 export type ScenarioDelta = v.InferOutput<typeof Delta>;
 
 type RowChange = v.InferOutput<typeof RowChange>;
+type Ranges = v.InferOutput<typeof Ranges>;
+
+function packRange(d: Distribution): v.InferOutput<typeof Range> {
+  if (d.kind === 'uniform') return ['u', d.lo, d.hi];
+  if (d.kind === 'normal') return ['n', d.mean, d.sd];
+  return ['t', d.lo, d.mode, d.hi];
+}
+
+function unpackRange(r: v.InferOutput<typeof Range>): Distribution {
+  if (r[0] === 'u') return { kind: 'uniform', lo: r[1], hi: r[2] };
+  if (r[0] === 'n') return { kind: 'normal', mean: r[1], sd: r[2] };
+  return { kind: 'triangular', lo: r[1], mode: r[2], hi: r[3] };
+}
+
+function packRanges(all: Readonly<Record<string, UncertainRow>>): Ranges {
+  return Object.fromEntries(
+    Object.entries(all).map(([id, row]) => [
+      id,
+      { d: row.draw, c: Object.fromEntries(Object.entries(row.cells).map(([year, d]) => [year, packRange(d)])) },
+    ]),
+  );
+}
+
+function unpackRanges(all: Ranges): Record<string, UncertainRow> {
+  return Object.fromEntries(
+    Object.entries(all).map(([id, row]) => [
+      id,
+      { draw: row.d, cells: Object.fromEntries(Object.entries(row.c).map(([year, r]) => [year, unpackRange(r)])) },
+    ]),
+  );
+}
 type Patch = v.InferOutput<typeof Patch>;
 
 // Which change keys each kind of row can take.
@@ -152,6 +213,12 @@ export function diffScenario(scenario: Scenario, template: Scenario): ScenarioDe
     d: removed.length > 0 ? removed : undefined,
     o: same(order, usual) ? undefined : order,
     h: history.length > 0 ? Object.fromEntries(history) : undefined,
+    u: same(scenario.uncertainty ?? {}, template.uncertainty ?? {})
+      ? undefined
+      : scenario.uncertainty
+        ? packRanges(scenario.uncertainty)
+        : null,
+    s: scenario.seed === template.seed ? undefined : scenario.seed,
   });
   return delta ?? {};
 }
@@ -198,7 +265,7 @@ export function applyDelta(template: Scenario, delta: unknown): { ok: true; scen
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     return fail('corrupt', `not a scenario delta: ${path ? `${path}: ` : ''}${issue.message}`);
   }
-  const { m, c = {}, a = [], d = [], o, h } = parsed.output;
+  const { m, c = {}, a = [], d = [], o, h, u, s } = parsed.output;
   const templateRows = new Map(template.rows.map((row) => [row.id, row]));
   const removed = new Set(d);
   const changes = new Map(Object.entries(c));
@@ -235,6 +302,14 @@ export function applyDelta(template: Scenario, delta: unknown): { ok: true; scen
   }
   const metaChange = m && { name: m.n, region: m.r, baseYear: m.b, horizon: m.h, unit: m.u, focus: m.f };
   const meta = { ...template.meta, ...(metaChange && defined(metaChange)) };
-  const check = validateScenario({ meta, rows, history });
+  const uncertainty = u === undefined ? template.uncertainty : u === null ? undefined : unpackRanges(u);
+  const seed = s ?? template.seed;
+  const check = validateScenario({
+    meta,
+    rows,
+    history,
+    ...(uncertainty && Object.keys(uncertainty).length > 0 ? { uncertainty } : {}),
+    ...(seed === undefined ? {} : { seed }),
+  });
   return check.ok ? check : fail('invalid', check.issues.join('; '));
 }

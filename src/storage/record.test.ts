@@ -17,6 +17,7 @@ const v0 = () => ({
   rev: 4,
 });
 const TEST_MIGRATIONS: Migrations = {
+  ...MIGRATIONS,
   0: (old) => ({
     id: old.uuid,
     templateId: old.template,
@@ -35,7 +36,7 @@ describe('newRecord', () => {
   it('makes an unsaved record (revision 0) with a random UUID that reads back as valid', () => {
     const record = newRecord(quangNinh.scenario, 'quang-ninh', 1234);
     expect(record).toMatchObject({
-      schema: 1,
+      schema: SCHEMA_VERSION,
       templateId: 'quang-ninh',
       createdAt: 1234,
       updatedAt: 1234,
@@ -91,7 +92,7 @@ describe('readRecord', () => {
     const result = readRecord({ ...stored(), schema: SCHEMA_VERSION + 1 });
     expect(result).toEqual({
       ok: false,
-      reason: 'written by a newer version of the app (schema 2; this version reads up to 1)',
+      reason: `written by a newer version of the app (schema ${SCHEMA_VERSION + 1}; this version reads up to ${SCHEMA_VERSION})`,
     });
   });
 
@@ -101,7 +102,7 @@ describe('readRecord', () => {
       ok: true,
       migrated: true,
       record: {
-        schema: 1,
+        schema: SCHEMA_VERSION,
         id: 'f0e1d2c3-0000-4000-8000-000000000000',
         templateId: 'quang-ninh',
         scenario: quangNinh.scenario,
@@ -112,9 +113,14 @@ describe('readRecord', () => {
     });
   });
 
-  it('ships no migrations yet, so an old record without one is rejected', () => {
-    expect(MIGRATIONS).toEqual({});
+  it('rejects a record older than any shipped migration', () => {
     expect(readRecord(v0())).toEqual({ ok: false, reason: 'no migration from schema 0' });
+  });
+
+  it('reads a schema 1 record (before ranges) unchanged, as schema 2', () => {
+    const v1 = { ...stored(), schema: 1 };
+    const result = readRecord(clone(v1));
+    expect(result).toEqual({ ok: true, migrated: true, record: { ...v1, schema: 2 } });
   });
 
   it('rejects what a migration step throws or returns wrong', () => {
@@ -125,7 +131,7 @@ describe('readRecord', () => {
     };
     expect(readRecord(v0(), throwing)).toEqual({ ok: false, reason: 'migration from schema 0 failed: Error: boom' });
     expect(readRecord(v0(), { 0: () => [] as unknown as Record<string, unknown> })).toMatchObject({ ok: false });
-    const lossy = readRecord(v0(), { 0: (old) => ({ ...old }) });
+    const lossy = readRecord(v0(), { ...MIGRATIONS, 0: (old) => ({ ...old }) });
     expect(lossy.ok).toBe(false);
     if (!lossy.ok) expect(lossy.reason).toMatch(/uuid|id/);
   });

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { validateScenario, type Scenario } from '../engine';
 
-/** The schema version of records this version of the app writes. */
-export const SCHEMA_VERSION = 1;
+/** The schema version of records this version of the app writes (2: scenarios may hold ranges and a seed). */
+export const SCHEMA_VERSION = 2;
 
 /** A saved scenario as stored: the scenario, where it came from, and its revision. */
 export interface StoredScenario {
-  readonly schema: 1;
+  readonly schema: typeof SCHEMA_VERSION;
   /** A random UUID, also the storage key. */
   readonly id: string;
   /** The template the scenario was made from, e.g. 'quang-ninh'. */
@@ -26,8 +26,12 @@ export type Migration = (old: Record<string, unknown>) => Record<string, unknown
 /** Migration steps keyed by the schema version they start from. */
 export type Migrations = Readonly<Record<number, Migration>>;
 
-/** The migrations the app ships: none yet, schema 1 is the first released one. */
-export const MIGRATIONS: Migrations = {};
+/** The migrations the app ships; schema 1 is the first released one. */
+export const MIGRATIONS: Migrations = {
+  // Schema 2 only adds optional scenario fields (ranges, seed): a schema 1 record reads as it is. The version
+  // still moves on, so that an older app leaves records that may hold ranges alone instead of dropping them.
+  1: (old) => ({ ...old }),
+};
 
 /** Outcome of reading stored data: a record (and whether it was migrated), or why it cannot be read. */
 export type RecordCheck = { ok: true; record: StoredScenario; migrated: boolean } | { ok: false; reason: string };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine';
 import { quangNinh } from '../templates/quang-ninh';
 import { idbKeyVal } from './keyval';
-import { newRecord, SCHEMA_VERSION, type Migrations, type StoredScenario } from './record';
+import { MIGRATIONS, newRecord, SCHEMA_VERSION, type Migrations, type StoredScenario } from './record';
 import {
   databaseName,
   DEFAULT_NAME,
@@ -261,6 +261,7 @@ describe('migration', () => {
   };
   // Schema 0 is made up: version 1 is the first released schema.
   const migrations: Migrations = {
+    ...MIGRATIONS,
     0: (o) => ({
       id: o.uuid,
       templateId: 'quang-ninh',
@@ -277,7 +278,7 @@ describe('migration', () => {
     const { records, quarantined } = await store.list();
     expect(quarantined).toEqual([]);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ schema: 1, id: old.uuid, revision: 4 });
+    expect(records[0]).toMatchObject({ schema: SCHEMA_VERSION, id: old.uuid, revision: 4 });
     expect(records[0]?.scenario.meta.name).toBe('Cũ');
     expect(await raw('records').get(old.uuid)).toEqual(records[0]);
     expect(saved(await store.put(records[0]!, 4)).revision).toBe(5);

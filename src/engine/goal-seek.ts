@@ -1,0 +1,367 @@
+import { BUILTIN, inputOf, Model, type Variable } from './model';
+import { checkTarget } from './summary';
+import type { Scenario, TargetRow } from './types';
+
+/** Options of the root finder. */
+export interface BrentOptions {
+  /** Converged when the root lies within relTol · max(1, |x|) of x (default 1e-9): absolute near 0, relative beyond. */
+  readonly relTol?: number;
+  /** Evaluations after the two end points before giving up (default 100). */
+  readonly maxIterations?: number;
+}
+
+/** What the root finder found: a root, no sign change between the end points, or a stop (NaN, too many steps). */
+export type BrentResult =
+  | { readonly status: 'found'; readonly x: number; readonly fx: number; readonly iterations: number }
+  | { readonly status: 'noBracket'; readonly fa: number; readonly fb: number }
+  | {
+      readonly status: 'failed';
+      readonly reason: 'notANumber' | 'maxIterations';
+      readonly x: number;
+      readonly iterations: number;
+    };
+
+/**
+ * Brent's method (Brent 1973, the zeroin algorithm): inverse quadratic interpolation or secant steps while they
+ * shrink the bracket fast enough, bisection otherwise. f(a) and f(b) must differ in sign. A value that is not a
+ * finite number inside the bracket stops the search ('failed'), since its sign cannot say which half to keep.
+ */
+export function brent(f: (x: number) => number, a: number, b: number, options: BrentOptions = {}): BrentResult {
+  const relTol = options.relTol ?? 1e-9;
+  const maxIterations = options.maxIterations ?? 100;
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !(relTol > 0)) throw new Error(`bad bracket ${a}..${b}`);
+  let fa = f(a);
+  let fb = f(b);
+  if (!Number.isFinite(fa) || !Number.isFinite(fb) || (fa > 0 && fb > 0) || (fa < 0 && fb < 0)) {
+    return { status: 'noBracket', fa, fb };
+  }
+  if (fa === 0) return { status: 'found', x: a, fx: fa, iterations: 0 };
+  // b is the best estimate, c the other end of the bracket, a the previous b.
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
+  for (let iterations = 0; ; iterations++) {
+    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
+      c = a;
+      fc = fa;
+      d = e = b - a;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      [a, b, c] = [b, c, b];
+      [fa, fb, fc] = [fb, fc, fb];
+    }
+    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * relTol * Math.max(1, Math.abs(b));
+    const m = 0.5 * (c - b);
+    if (Math.abs(m) <= tol || fb === 0) return { status: 'found', x: b, fx: fb, iterations };
+    if (iterations >= maxIterations) return { status: 'failed', reason: 'maxIterations', x: b, iterations };
+    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      const s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * m * s;
+        q = 1 - s;
+      } else {
+        const r = fb / fc;
+        const t = fa / fc;
+        p = s * (2 * m * t * (t - r) - (b - a) * (r - 1));
+        q = (t - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      // Interpolate only when the step stays well inside the bracket and shrinks faster than the one before.
+      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else d = e = m;
+    } else d = e = m;
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
+    fb = f(b);
+    if (!Number.isFinite(fb)) return { status: 'failed', reason: 'notANumber', x: b, iterations: iterations + 1 };
+  }
+}
+
+/** The cell goal seek should bring to a value. */
+export interface GoalSeekTarget {
+  readonly id: string;
+  readonly year: number;
+  readonly value: number;
+}
+
+/** What goal seek may change: one input cell, or one row's input cells from..to all set to one value. */
+export type GoalSeekChange =
+  | { readonly kind: 'cell'; readonly id: string; readonly year: number }
+  | { readonly kind: 'rate'; readonly id: string; readonly from: number; readonly to: number };
+
+/** The values goal seek tries for the change, inclusive. */
+export interface SeekRange {
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** One input cell set to a number. */
+export interface CellEdit {
+  readonly id: string;
+  readonly year: number;
+  readonly value: number;
+}
+
+/** The target is reached at x; applying the edits (as one undoable step) reproduces `reached`. */
+export interface GoalSeekFound {
+  readonly status: 'found';
+  readonly x: number;
+  readonly reached: number;
+  /** Root-finder steps after the bracket was found (the grid scan, when needed, is not counted). */
+  readonly iterations: number;
+  readonly edits: readonly CellEdit[];
+}
+
+/** No value in the range reaches the target; `closest` is the value nearest to it and where it is reached. */
+export interface GoalSeekUnreachable {
+  readonly status: 'unreachable';
+  readonly closest: { readonly x: number; readonly reached: number };
+  readonly range: SeekRange;
+}
+
+/** Why a goal seek question makes no sense. */
+export type GoalSeekProblem =
+  /** The target or change names a variable the scenario lacks or a year outside the sheet. */
+  | 'unknownCell'
+  /** A cell to change is computed, not typed, or the change has no cells. */
+  | 'notInput'
+  /** The target cell is a typed number: nothing computes it. */
+  | 'notComputed'
+  /** The range is empty or not made of numbers. */
+  | 'badRange'
+  /** The target cell holds an error for every value tried. */
+  | 'noValue'
+  /** The target does not move when the change moves. */
+  | 'noEffect';
+
+/** A goal seek question that makes no sense, with the reason. */
+export interface GoalSeekInvalid {
+  readonly status: 'invalid';
+  readonly reason: GoalSeekProblem;
+}
+
+/** The answer of a goal seek. */
+export type GoalSeekResult = GoalSeekFound | GoalSeekUnreachable | GoalSeekInvalid;
+
+// Points of the scan when the range ends do not bracket the target: 64 intervals.
+const GRID = 64;
+// A sign change across a jump (round, a ? b : c) is not a solution: at a true root |f| falls far below the
+// values at the bracket's ends.
+const JUMP = 1e-6;
+
+/**
+ * Finds the value of the change that brings the target cell to target.value, on a private model (the caller's
+ * scenario is never touched). The default range is −50%..+200% for percent rows and current ± 2·|current|
+ * (±1 when current is 0) for number rows, where current is the change's present value (the mean over a rate's
+ * years). When the range ends do not bracket the target, a 64-interval grid is scanned for sign changes, the
+ * one nearest the current value first.
+ */
+export function goalSeek(
+  scenario: Scenario,
+  target: GoalSeekTarget,
+  change: GoalSeekChange,
+  range?: SeekRange,
+): GoalSeekResult {
+  return seek(new Model(scenario), scenario, target, change, range);
+}
+
+// Goal seek on a model that is left holding the answer (or the closest value) afterwards.
+function seek(
+  model: Model,
+  scenario: Scenario,
+  target: GoalSeekTarget,
+  change: GoalSeekChange,
+  given: SeekRange | undefined,
+): GoalSeekResult {
+  if (!Number.isFinite(target.value)) throw new Error(`target value is not a number: ${target.value}`);
+  const out = model.get(target.id);
+  const changed = model.get(change.id);
+  const at = target.year - model.baseYear;
+  if (!out || !changed || !model.years.includes(target.year)) return invalid('unknownCell');
+  const years = change.kind === 'cell' ? [change.year] : span(change.from, change.to);
+  if (years.some((y) => !model.years.includes(y))) return invalid('unknownCell');
+  if (years.length === 0 || years.some((y) => !model.isInput(change.id, y))) return invalid('notInput');
+  if (model.isInput(target.id, target.year) && !isFormula(inputOf(scenario, out, target.year))) {
+    return invalid('notComputed');
+  }
+  const current = mean(years.map((y) => valueAt(changed, y - model.baseYear) ?? 0));
+  const range = given ?? defaultRange(changed, current);
+  if (!Number.isFinite(range.lo) || !Number.isFinite(range.hi) || !(range.lo < range.hi)) return invalid('badRange');
+
+  let best = { x: NaN, reached: NaN, miss: Infinity };
+  const reach = (x: number): number => {
+    for (const year of years) model.setInput(change.id, year, x);
+    const reached = valueAt(out, at) ?? NaN;
+    const miss = Math.abs(reached - target.value);
+    if (miss < best.miss) best = { x, reached, miss };
+    return reached;
+  };
+  const f = (x: number): number => reach(x) - target.value;
+  const found = (x: number, iterations: number): GoalSeekFound => ({
+    status: 'found',
+    x,
+    // Evaluated again so the model ends at the answer: Brent's last step need not be its best point.
+    reached: reach(x),
+    iterations,
+    edits: years.map((year) => ({ id: change.id, year, value: x })),
+  });
+  const solve = (a: number, b: number, fa: number, fb: number): GoalSeekFound | undefined => {
+    const r = brent(f, a, b);
+    const scale = Math.max(Math.abs(fa), Math.abs(fb));
+    return r.status === 'found' && Math.abs(r.fx) <= JUMP * scale ? found(r.x, r.iterations) : undefined;
+  };
+
+  const flo = f(range.lo);
+  const fhi = f(range.hi);
+  if (brackets(flo, fhi)) {
+    const direct = solve(range.lo, range.hi, flo, fhi);
+    if (direct) return direct;
+  }
+  const xs = Array.from({ length: GRID + 1 }, (_, k) =>
+    k === GRID ? range.hi : range.lo + (k * (range.hi - range.lo)) / GRID,
+  );
+  const fs = xs.map((x, k) => (k === 0 ? flo : k === GRID ? fhi : f(x)));
+  const pairs = xs
+    .slice(0, -1)
+    .map((_, k) => k)
+    .filter((k) => brackets(fs[k]!, fs[k + 1]!))
+    .sort((j, k) => Math.abs((xs[j]! + xs[j + 1]!) / 2 - current) - Math.abs((xs[k]! + xs[k + 1]!) / 2 - current));
+  for (const k of pairs) {
+    const hit = solve(xs[k]!, xs[k + 1]!, fs[k]!, fs[k + 1]!);
+    if (hit) return hit;
+  }
+
+  const finite = fs.filter(Number.isFinite);
+  if (finite.length === 0) return invalid('noValue');
+  if (finite.every((v) => v === finite[0])) return invalid('noEffect');
+  refine(f, xs, fs);
+  const closest = { x: best.x, reached: best.reached };
+  reach(closest.x);
+  return { status: 'unreachable', closest, range };
+}
+
+// Golden-section search of |f| between the neighbours of the best grid point; `reach` keeps the best point seen.
+function refine(f: (x: number) => number, xs: readonly number[], fs: readonly number[]): void {
+  const miss = (x: number): number => {
+    const v = Math.abs(f(x));
+    return Number.isFinite(v) ? v : Infinity;
+  };
+  let k = 0;
+  fs.forEach((v, j) => {
+    if (Math.abs(v) < Math.abs(fs[k]!) || !Number.isFinite(fs[k]!)) k = j;
+  });
+  let a = xs[Math.max(0, k - 1)]!;
+  let b = xs[Math.min(xs.length - 1, k + 1)]!;
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let c = b - ratio * (b - a);
+  let d = a + ratio * (b - a);
+  let fc = miss(c);
+  let fd = miss(d);
+  for (let i = 0; i < 100 && b - a > 1e-9 * Math.max(1, Math.abs(c)); i++) {
+    if (fc <= fd) {
+      [b, d, fd] = [d, c, fc];
+      c = b - ratio * (b - a);
+      fc = miss(c);
+    } else {
+      [a, c, fc] = [c, d, fd];
+      d = a + ratio * (b - a);
+      fd = miss(d);
+    }
+  }
+}
+
+/** The answer to "what constant growth of the focus sector reaches a share": goal seek plus the GRDP growth. */
+export type RequiredGrowthResult =
+  | (GoalSeekFound & {
+      /** Average GRDP growth over baseYear+1..targetYear at that rate (undefined where GRDP is an error). */
+      readonly grdpGrowth: number | undefined;
+    })
+  | GoalSeekUnreachable
+  | GoalSeekInvalid;
+
+/**
+ * The constant growth of the focus sector in every year from `from` (default baseYear+1; a caller keeps published
+ * years out by starting later) through targetYear that brings the focus share in targetYear to threshold, and the
+ * average GRDP growth it implies (as in summarize, from the base year to targetYear).
+ */
+export function requiredFocusGrowth(
+  scenario: Scenario,
+  targetYear: number,
+  threshold: number,
+  from = scenario.meta.baseYear + 1,
+): RequiredGrowthResult {
+  const model = new Model(scenario);
+  const focus = scenario.meta.focus;
+  const result = seek(
+    model,
+    scenario,
+    { id: `${focus}.share`, year: targetYear, value: threshold },
+    { kind: 'rate', id: `${focus}.growth`, from: Math.min(from, targetYear), to: targetYear },
+    undefined,
+  );
+  if (result.status !== 'found') return result;
+  return { ...result, grdpGrowth: averageGrowth(model, targetYear) };
+}
+
+/** A ready-made question: the focus share should reach threshold in year. */
+export interface ShareQuestion {
+  readonly targetId: string;
+  readonly year: number;
+  readonly threshold: number;
+}
+
+/** The ready-made questions from the scenario's focus-share targets after the base year, earliest first. */
+export function shareQuestions(scenario: Scenario, model: Model = new Model(scenario)): ShareQuestion[] {
+  const shareId = `${scenario.meta.focus}.share`;
+  return scenario.rows
+    .filter((r): r is TargetRow => r.kind === 'target' && r.of === shareId)
+    .flatMap((row) => checkTarget(model, row))
+    .filter((c) => c.year > model.baseYear)
+    .map((c) => ({ targetId: c.targetId, year: c.year, threshold: c.threshold }))
+    .sort((a, b) => a.year - b.year);
+}
+
+function averageGrowth(model: Model, to: number): number | undefined {
+  const grdp = model.get(BUILTIN.grdp);
+  const start = grdp && valueAt(grdp, 0);
+  const end = grdp && valueAt(grdp, to - model.baseYear);
+  const n = to - model.baseYear;
+  return start !== undefined && end !== undefined && start > 0 && n > 0 ? Math.pow(end / start, 1 / n) - 1 : undefined;
+}
+
+function defaultRange(v: Variable, current: number): SeekRange {
+  if (v.format === 'percent') return { lo: -0.5, hi: 2 };
+  const width = current === 0 ? 1 : 2 * Math.abs(current);
+  return { lo: current - width, hi: current + width };
+}
+
+function valueAt(v: Variable, i: number): number | undefined {
+  return v.errors[i] || v.blank[i] ? undefined : v.values[i];
+}
+
+function brackets(fa: number, fb: number): boolean {
+  return Number.isFinite(fa) && Number.isFinite(fb) && (fa === 0 || fb === 0 || fa < 0 !== fb < 0);
+}
+
+function isFormula(input: unknown): boolean {
+  return typeof input === 'string' && input.startsWith('=');
+}
+
+function span(from: number, to: number): number[] {
+  return from > to ? [] : Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+}
+
+function invalid(reason: GoalSeekProblem): GoalSeekInvalid {
+  return { status: 'invalid', reason };
+}
