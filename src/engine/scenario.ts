@@ -77,6 +77,11 @@ export function rangeAt(scenario: Scenario, id: string, year: number): Distribut
   return row && Object.hasOwn(row.cells, year) ? row.cells[year] : undefined;
 }
 
+/** Whether any input cell of the scenario holds a range. */
+export function hasRanges(scenario: Scenario): boolean {
+  return Object.keys(scenario.uncertainty ?? {}).length > 0;
+}
+
 /** How a variable's ranges are drawn in a Monte Carlo run ('run' unless set). */
 export function drawModeOf(scenario: Scenario, id: string): DrawMode {
   return scenario.uncertainty?.[id]?.draw ?? 'run';

@@ -102,6 +102,18 @@ export function centralValue(d: Distribution): number {
   }
 }
 
+/** The distribution moved by a constant: every value it can take, plus `by`. */
+export function shiftDistribution(d: Distribution, by: number): Distribution {
+  switch (d.kind) {
+    case 'uniform':
+      return { kind: 'uniform', lo: d.lo + by, hi: d.hi + by };
+    case 'normal':
+      return { kind: 'normal', mean: d.mean + by, sd: d.sd };
+    case 'triangular':
+      return { kind: 'triangular', lo: d.lo + by, mode: d.mode + by, hi: d.hi + by };
+  }
+}
+
 /** The inverse cumulative distribution of d at u, for u strictly between 0 and 1. Throws outside. */
 export function quantile(d: Distribution, u: number): number {
   if (!(u > 0 && u < 1)) throw new Error(`quantile needs 0 < u < 1, got ${u}`);

@@ -1,4 +1,4 @@
-import { formatForEdit, type SheetColumn, type SheetRow } from '../engine';
+import { formatForEdit, formatRange, type SheetColumn, type SheetRow } from '../engine';
 import type { LocaleState } from './locale.svelte';
 import { readCellText, type CellChange, type Sheet } from './sheet.svelte';
 
@@ -96,13 +96,15 @@ export class GridState {
     return !!r && !!c && this.sheet.isInput(r.id, c.year);
   }
 
-  /** The text the editor starts from: the formula, or the number as the locale writes it. */
+  /** The text the editor starts from: the range or formula, or the number as the locale writes it. */
   editText(): string {
     const r = this.activeRow;
     const c = this.activeColumn;
     if (!r || !c) return '';
     const input = this.sheet.inputAt(r.id, c.year);
     if (input === undefined) return '';
+    const range = this.sheet.rangeAt(r.id, c.year);
+    if (range) return formatRange(range, this.locale.current, r.format);
     return typeof input === 'number' ? formatForEdit(input, this.locale.current, r.format) : input;
   }
 

@@ -4,16 +4,26 @@ import {
   chartSeries,
   checkIdentifier,
   deleteRow,
+  drawModeOf,
+  formatRange,
   formatValue,
   inputOf,
+  isCellError,
+  parseRange,
+  hasRanges,
+  rangeAt,
   Model,
   parseLocaleNumber,
   renameRow,
   sheetColumns,
   sheetRows,
   summarize,
+  withDrawMode,
   withInput,
+  withRange,
+  withSeed,
   type CellError,
+  type DrawMode,
   type CellInput,
   type Format,
   type IdentifierProblem,
@@ -43,6 +53,8 @@ export interface CellView {
   readonly value: number | undefined;
   readonly error: CellError | undefined;
   readonly formula: string | undefined;
+  /** The range the cell holds, as the planner types it ("16%..24%"); the cell shows its central value. */
+  readonly range: string | undefined;
   /** The cell's input differs from the template's. */
   readonly changed: boolean;
   /** Where the template's figure comes from, in the view's language. */
@@ -71,6 +83,8 @@ export interface Status {
   readonly args?: Readonly<Record<string, string | number>>;
   /** 'error' when something failed and the planner should act; shown as an alert. */
   readonly tone?: 'error';
+  /** A cell error that explains the message (a mistyped range). */
+  readonly error?: CellError;
 }
 
 interface Edit {
@@ -223,6 +237,7 @@ export class Sheet {
       value: undefined,
       error: undefined,
       formula: undefined,
+      range: undefined,
       changed: false,
       source: undefined,
       assumption: false,
@@ -255,6 +270,8 @@ export class Sheet {
             : template;
     }
     const formula = typeof input === 'string' && input.startsWith('=') ? input : undefined;
+    const ranged = rangeAt(this.scenario, id, year);
+    const range = ranged ? formatRange(ranged, locale, format) : undefined;
     let text = '';
     if (error) text = error.code;
     else if (!v.blank[i]) text = formatValue(value!, locale, format, formula ? 1 : inputDigits(value!, format));
@@ -264,6 +281,7 @@ export class Sheet {
       value,
       error,
       formula,
+      range,
       changed,
       source,
       assumption,
@@ -278,14 +296,66 @@ export class Sheet {
       this.status = { key: 'status.readOnly' };
       return false;
     }
-    this.setCells([{ id, year, input: readCellText(text, locale, v.format) }]);
+    const range = parseRange(text.trim().slice(0, MAX_CELL_TEXT), locale, v.format);
+    if (range === undefined) {
+      this.setCells([{ id, year, input: readCellText(text, locale, v.format) }]);
+    } else if (isCellError(range)) {
+      // A mistyped range is refused with its reason; the cell keeps what it had.
+      this.status = { key: 'status.badRange', tone: 'error', error: range };
+      return false;
+    } else {
+      this.#apply({ before: this.scenario, after: withRange(this.scenario, id, year, range), cells: [{ id, year }] });
+    }
     return true;
+  }
+
+  /**
+   * The first projection year of a row whose figure is assumed: cells backed by a published source (not flagged as
+   * an assumption, such as the template's 2024 growth) are facts that what-would-it-take answers leave alone.
+   */
+  firstAssumedYear(id: string): number {
+    const { baseYear, horizon } = this.scenario.meta;
+    for (let year = baseYear + 1; year < horizon; year++) {
+      const note = this.sourceOf(id, year);
+      if (!note || note.assumption) return year;
+    }
+    return horizon;
+  }
+
+  /** The range a cell holds, if any. */
+  rangeAt(id: string, year: number): ReturnType<typeof rangeAt> {
+    return rangeAt(this.scenario, id, year);
+  }
+
+  /** Whether any input cell holds a range. */
+  get hasRanges(): boolean {
+    return hasRanges(this.scenario);
+  }
+
+  /** How a row's ranges are drawn in a Monte Carlo run. */
+  drawMode(id: string): DrawMode {
+    return drawModeOf(this.scenario, id);
+  }
+
+  /** Draws a row's ranges once per run or independently each year, as one undoable edit. */
+  setDrawMode(id: string, draw: DrawMode): void {
+    const after = withDrawMode(this.scenario, id, draw);
+    if (after !== this.scenario) this.#apply({ before: this.scenario, after, cells: [] });
+  }
+
+  /** Sets the Monte Carlo seed, as one undoable edit. */
+  setSeed(seed: number): void {
+    if (seed === this.scenario.seed) return;
+    this.#apply({ before: this.scenario, after: withSeed(this.scenario, seed), cells: [] });
   }
 
   /** Applies several input changes as one undoable edit; changes to computed cells are ignored. */
   setCells(changes: readonly CellChange[]): number {
+    // A number typed over a range replaces the range even where it equals the range's centre.
     const accepted = changes.filter(
-      (c) => this.#model.isInput(c.id, c.year) && !sameInput(c.input, this.inputAt(c.id, c.year)),
+      (c) =>
+        this.#model.isInput(c.id, c.year) &&
+        (!sameInput(c.input, this.inputAt(c.id, c.year)) || rangeAt(this.scenario, c.id, c.year) !== undefined),
     );
     if (accepted.length === 0) return 0;
     const before = this.scenario;

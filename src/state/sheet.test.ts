@@ -41,6 +41,60 @@ describe('Sheet', () => {
     expect(growth(sheet, 2026)).toBeCloseTo(0.3, 12);
   });
 
+  it('takes a typed range: the cell holds its centre, the scenario the range, one undoable edit', () => {
+    const sheet = new Sheet(quangNinh);
+    expect(sheet.setCellText('manufacturing.growth', 2026, 'triangular(14%; 18%; 26%)', 'vi')).toBe(true);
+    expect(growth(sheet, 2026)).toBeCloseTo(0.18, 12);
+    expect(sheet.rangeAt('manufacturing.growth', 2026)).toEqual({ kind: 'triangular', lo: 0.14, mode: 0.18, hi: 0.26 });
+    expect(sheet.hasRanges).toBe(true);
+    const column = sheet.columns.find((c) => c.year === 2026)!;
+    const row = sheet.rows.find((r) => r.id === 'manufacturing.growth')!;
+    expect(sheet.view(row, column, 'vi').range).toBe('triangular(14%; 18%; 26%)');
+    expect(sheet.view(row, column, 'en').range).toBe('triangular(14%, 18%, 26%)');
+    sheet.undo();
+    expect(sheet.rangeAt('manufacturing.growth', 2026)).toBeUndefined();
+    expect(sheet.hasRanges).toBe(false);
+    expect(growth(sheet, 2026)).toBeCloseTo(0.2, 12);
+  });
+
+  it('replaces a range by a typed number, even one equal to its centre', () => {
+    const sheet = new Sheet(quangNinh);
+    sheet.setCellText('manufacturing.growth', 2026, '16%..24%', 'vi');
+    sheet.setCellText('manufacturing.growth', 2026, '20%', 'vi');
+    expect(sheet.rangeAt('manufacturing.growth', 2026)).toBeUndefined();
+    expect(sheet.canUndo).toBe(true);
+  });
+
+  it('refuses a mistyped range with its reason and leaves the cell as it was', () => {
+    const sheet = new Sheet(quangNinh);
+    expect(sheet.setCellText('manufacturing.growth', 2026, 'normal(20%)', 'vi')).toBe(false);
+    expect(sheet.status).toMatchObject({ key: 'status.badRange', tone: 'error', error: { code: '#SYNTAX' } });
+    expect(sheet.setCellText('manufacturing.growth', 2026, '24%..16%', 'vi')).toBe(false);
+    expect(sheet.status?.error?.key).toBe('rangeOrder');
+    expect(growth(sheet, 2026)).toBeCloseTo(0.2, 12);
+    expect(sheet.canUndo).toBe(false);
+  });
+
+  it('sets the draw mode and the seed as undoable edits that leave the numbers alone', () => {
+    const sheet = new Sheet(quangNinh);
+    sheet.setCellText('manufacturing.growth', 2026, '16%..24%', 'vi');
+    expect(sheet.drawMode('manufacturing.growth')).toBe('run');
+    sheet.setDrawMode('manufacturing.growth', 'year');
+    sheet.setSeed(42);
+    expect(sheet.drawMode('manufacturing.growth')).toBe('year');
+    expect(sheet.scenario.seed).toBe(42);
+    sheet.undo();
+    sheet.undo();
+    expect(sheet.drawMode('manufacturing.growth')).toBe('run');
+    expect(sheet.scenario.seed).toBeUndefined();
+    expect(growth(sheet, 2026)).toBeCloseTo(0.2, 12);
+  });
+
+  it('treats a growth figure with a published source as a fact: the first assumed year comes after it', () => {
+    const sheet = new Sheet(quangNinh);
+    expect(sheet.firstAssumedYear('manufacturing.growth')).toBe(2025);
+  });
+
   it('fills a rate right as one undoable edit', () => {
     const sheet = new Sheet(quangNinh);
     sheet.setCellText('services.growth', 2026, '7%', 'vi');

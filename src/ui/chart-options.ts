@@ -180,6 +180,8 @@ export function targetSeries(label: string, value: uPlot.Series['value']): uPlot
 export interface TargetLabelling {
   readonly targets: number;
   readonly share: number | null;
+  /** The y scale of the targets ('share' unless given). */
+  readonly scale?: string;
   readonly fontSize: number;
   readonly text: (year: number, value: number) => string;
 }
@@ -220,11 +222,12 @@ function diamonds(u: uPlot, seriesIdx: number, idx0: number, idx1: number): uPlo
   const path = new Path2D();
   const r = (DIAMOND_SIZE / 2) * uPlot.pxRatio;
   const ys = u.data[seriesIdx]!;
+  const scale = u.series[seriesIdx]?.scale ?? 'share';
   for (let i = idx0; i <= idx1; i++) {
     const v = ys[i];
     if (v === null || v === undefined) continue;
     const x = u.valToPos(u.data[0][i]!, 'x', true);
-    const y = u.valToPos(v, 'share', true);
+    const y = u.valToPos(v, scale, true);
     path.moveTo(x, y - r);
     path.lineTo(x + r, y);
     path.lineTo(x, y + r);
@@ -237,7 +240,10 @@ function diamonds(u: uPlot, seriesIdx: number, idx0: number, idx1: number): uPlo
 // Each target gets its label on the side away from the projection, so the text never sits on the line,
 // unless the plot has no room there; it is kept inside the plot horizontally.
 /** Draws each target's label beside its marker (a uPlot draw hook). */
-export function drawTargetLabels(u: uPlot, { targets, share, fontSize, text: labelText }: TargetLabelling): void {
+export function drawTargetLabels(
+  u: uPlot,
+  { targets, share, scale = 'share', fontSize, text: labelText }: TargetLabelling,
+): void {
   if (!u.series[targets]?.show) return;
   const px = uPlot.pxRatio;
   const { ctx, bbox } = u;
@@ -256,7 +262,7 @@ export function drawTargetLabels(u: uPlot, { targets, share, fontSize, text: lab
     const text = labelText(year, v);
     const half = ctx.measureText(text).width / 2;
     const x = Math.min(Math.max(u.valToPos(year, 'x', true), bbox.left + half), bbox.left + bbox.width - half);
-    const y = u.valToPos(v, 'share', true);
+    const y = u.valToPos(v, scale, true);
     const projected = share === null ? null : u.data[share]?.[i];
     const fitsAbove = y - offset - textHeight >= bbox.top;
     const fitsBelow = y + offset + textHeight <= bbox.top + bbox.height;
