@@ -54,6 +54,32 @@ describe('applyLevers', () => {
     expect(at(out, 'a.share', 2025)).toBeCloseTo(0.5, 12);
   });
 
+  it('puts a rate range in every projection year, the cells holding its centre', () => {
+    const range = { kind: 'uniform', lo: 0.16, hi: 0.24 } as const;
+    const out = applyLevers(scenario, { a: { mode: 'rate', value: 0.2, range } });
+    expect(out.uncertainty?.['a.growth']?.cells).toEqual({ 2024: range, 2025: range });
+    expect(at(out, 'a', 2025)).toBeCloseTo(144, 9);
+  });
+
+  it('shifts a range by each year’s rate, formulas included, and a zero-centred shift range still applies', () => {
+    const range = { kind: 'triangular', lo: -0.02, mode: 0, hi: 0.01 } as const;
+    const out = applyLevers(scenario, { a: { mode: 'shift', value: 0, range } });
+    const cells = out.uncertainty?.['a.growth']?.cells;
+    expect(cells?.[2024]).toMatchObject({ kind: 'triangular', mode: 0.1 });
+    expect(cells?.[2024]?.kind === 'triangular' && cells[2024].lo).toBeCloseTo(0.08, 12);
+    expect(cells?.[2025]?.kind === 'triangular' && cells[2025].hi).toBeCloseTo(0.13, 12);
+    // The centre is the current rate: the projection is unchanged.
+    expect(at(out, 'a', 2025)).toBeCloseTo(123.2, 9);
+  });
+
+  it('a plain lever over ranged cells replaces their ranges', () => {
+    const ranged = applyLevers(scenario, {
+      a: { mode: 'rate', value: 0.1, range: { kind: 'normal', mean: 0.1, sd: 0.02 } },
+    });
+    const out = applyLevers(ranged, { a: { mode: 'rate', value: 0.15 } });
+    expect(out.uncertainty?.['a.growth']).toBeUndefined();
+  });
+
   it('ignores levers for unknown rows and non-finite values', () => {
     expect(applyLevers(scenario, { nope: { mode: 'rate', value: 0.3 } })).toBe(scenario);
     expect(applyLevers(scenario, { a: { mode: 'rate', value: Number.NaN } })).toBe(scenario);

@@ -50,6 +50,8 @@ export class LocaleState {
 
   /** A share or rate as the current language writes it: "12,3%" / "12.3%". */
   percent = (value: number, digits = 1): string => formatValue(value, this.current, 'percent', digits);
+  /** A probability in whole percent, with a decimal under one percent ("0,4%" says more than a flat "0%"). */
+  chance = (p: number): string => this.percent(p, p > 0 && p < 0.01 ? 1 : 0);
 
   /** A value in billions as the current language writes it: "315.800" / "315,800". */
   number = (value: number): string => formatValue(value, this.current, 'number');

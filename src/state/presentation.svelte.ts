@@ -1,13 +1,23 @@
 import {
   applyLevers,
+  cellError,
+  centralValue,
   chartSeries,
+  ErrorCode,
+  formatForEdit,
+  formatRange,
   Model,
+  parseLocaleNumber,
+  parseRange,
   summarize,
+  type CellError,
   type ChartSeries,
+  type Distribution,
   type Headline,
   type Label,
   type LeverMode,
   type Levers,
+  type Locale,
   type Scenario,
 } from '../engine';
 
@@ -19,6 +29,12 @@ export const LEVER_RANGE: Readonly<Record<LeverMode, { min: number; max: number;
 
 // Typed values may go past the slider, but not so far that the projection turns meaningless.
 const TYPED_LIMIT = 1;
+
+// What a lever is set to: a number, or a range whose centre is the number.
+interface LeverSetting {
+  readonly value: number;
+  readonly range?: Distribution;
+}
 
 /** A sector the presentation offers a lever for. */
 export interface LeverSector {
@@ -49,7 +65,7 @@ export class PresentationState {
   theme = $state<PresentationTheme>('projector');
   index = $state(0);
   // Values typed or slid per mode and sector; a sector without one is not levered in that mode.
-  #values = $state.raw<Readonly<Record<LeverMode, Readonly<Record<string, number>>>>>({ rate: {}, shift: {} });
+  #values = $state.raw<Readonly<Record<LeverMode, Readonly<Record<string, LeverSetting>>>>>({ rate: {}, shift: {} });
   readonly #scenarios: () => readonly Scenario[];
   readonly #current: () => Scenario;
 
@@ -75,7 +91,7 @@ export class PresentationState {
 
   /** The levers in force: the values set in the current mode. */
   levers: Levers = $derived(
-    Object.fromEntries(Object.entries(this.#values[this.mode]).map(([id, value]) => [id, { mode: this.mode, value }])),
+    Object.fromEntries(Object.entries(this.#values[this.mode]).map(([id, set]) => [id, { mode: this.mode, ...set }])),
   );
 
   /** The shown scenario with the levers applied. */
@@ -151,18 +167,51 @@ export class PresentationState {
     return v && i > 0 && !v.errors[i] && !v.blank[i] ? v.values[i]! : 0;
   }
 
-  /** The lever value shown for a sector in the current mode (its rate, or a zero shift, until set). */
+  /** The lever value shown for a sector in the current mode (its rate, or a zero shift, until set; a range's centre). */
   value(id: string): number {
     const set = this.#values[this.mode][id];
-    if (set !== undefined) return set;
+    if (set !== undefined) return set.value;
     return this.mode === 'rate' ? this.currentRate(id) : 0;
   }
 
-  /** Sets a sector's lever in the current mode; non-numbers are ignored, extremes are clamped. */
+  /** The range a sector's lever holds in the current mode, if any. */
+  range(id: string): Distribution | undefined {
+    return this.#values[this.mode][id]?.range;
+  }
+
+  /** The lever as its typed field shows it: percentage points ("12,5"), or the range ("16%..24%"). */
+  text(id: string, locale: Locale): string {
+    const range = this.range(id);
+    if (range) return formatRange(range, locale, 'percent');
+    // One decimal of a point, as the slider steps.
+    return formatForEdit(Math.round(this.value(id) * 1000) / 10, locale, 'number').replace(/^-0$/, '0');
+  }
+
+  /** Sets a sector's lever in the current mode to a number; non-numbers are ignored, extremes are clamped. */
   setValue(id: string, value: number): void {
     if (!Number.isFinite(value)) return;
-    const clamped = Math.min(TYPED_LIMIT, Math.max(-TYPED_LIMIT, value));
-    this.#values = { ...this.#values, [this.mode]: { ...this.#values[this.mode], [id]: clamped } };
+    this.#set(id, { value: Math.min(TYPED_LIMIT, Math.max(-TYPED_LIMIT, value)) });
+  }
+
+  /**
+   * Sets a sector's lever from typed text: a number of percentage points ("12,5") or a range as in a cell
+   * ("16..24", "normal(20%; 3%)"). Returns the problem with text that is neither; the lever then stays as it was.
+   */
+  setText(id: string, text: string, locale: Locale): CellError | undefined {
+    const range = parseRange(text, locale, 'percent');
+    if (range && 'code' in range) return range;
+    if (range) {
+      this.#set(id, { value: centralValue(range), range });
+      return undefined;
+    }
+    const value = parseLocaleNumber(text, locale, 'percent');
+    if (value === undefined) return cellError(ErrorCode.VALUE, 'notANumber', { text: text.trim().slice(0, 40) });
+    this.setValue(id, value);
+    return undefined;
+  }
+
+  #set(id: string, setting: LeverSetting): void {
+    this.#values = { ...this.#values, [this.mode]: { ...this.#values[this.mode], [id]: setting } };
   }
 
   /** Switches between one rate for all years and a shift of the current rates. */

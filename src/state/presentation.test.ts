@@ -65,6 +65,46 @@ describe('PresentationState', () => {
     expect(p.value('manufacturing')).toBe(1);
   });
 
+  it('takes typed points or a typed range, shows them back, and refuses other text', () => {
+    const p = open([base]);
+    expect(p.text('manufacturing', 'vi')).toBe('20');
+    expect(p.setText('manufacturing', '22,5', 'vi')).toBeUndefined();
+    expect(p.value('manufacturing')).toBeCloseTo(0.225, 12);
+    expect(p.text('manufacturing', 'vi')).toBe('22,5');
+    // Points without the sign, as the field shows them, or with it, as in a cell.
+    expect(p.setText('manufacturing', '16..24', 'vi')).toBeUndefined();
+    expect(p.range('manufacturing')).toEqual({ kind: 'uniform', lo: 0.16, hi: 0.24 });
+    expect(p.value('manufacturing')).toBeCloseTo(0.2, 12);
+    expect(p.text('manufacturing', 'vi')).toBe('16%..24%');
+    expect(p.scenario.uncertainty?.['manufacturing.growth']?.cells[2030]).toEqual({
+      kind: 'uniform',
+      lo: 0.16,
+      hi: 0.24,
+    });
+    // Text that is neither leaves the range in place and says why.
+    expect(p.setText('manufacturing', 'nhanh', 'vi')).toMatchObject({ key: 'notANumber' });
+    expect(p.setText('manufacturing', '24%..16%', 'vi')).toMatchObject({ key: 'rangeOrder' });
+    expect(p.range('manufacturing')).toEqual({ kind: 'uniform', lo: 0.16, hi: 0.24 });
+    // The slider sets a number again and drops the range.
+    p.setValue('manufacturing', 0.21);
+    expect(p.range('manufacturing')).toBeUndefined();
+    expect(p.scenario.uncertainty).toBeUndefined();
+  });
+
+  it('a shift range centres on each year’s rate and is kept with the scenario', () => {
+    const p = open([base]);
+    p.setMode('shift');
+    expect(p.setText('manufacturing', 'normal(0%; 2%)', 'vi')).toBeUndefined();
+    expect(p.changed).toBe(true);
+    // A zero-centred shift leaves the central projection as it was.
+    expect(share2030(p)).toBeCloseTo(
+      summarize(new Model(base), base).shareTargets.find((c) => c.year === 2030)!.value!,
+      12,
+    );
+    const kept = p.keepAsScenario('Kept');
+    expect(kept.uncertainty?.['manufacturing.growth']?.cells[2030]).toEqual({ kind: 'normal', mean: 0.2, sd: 0.02 });
+  });
+
   it('keeps the levered scenario under a new name', () => {
     const p = open([base]);
     p.setValue('manufacturing', 0.3);

@@ -1,4 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { applyLevers, formatValue, MonteCarloRun } from '../../src/engine';
+import { LIVE_SAMPLES } from '../../src/state/live-odds.svelte';
+import { applyPreset } from '../../src/templates';
+import { quangNinh } from '../../src/templates/quang-ninh';
 
 const MFG = 'Công nghiệp chế biến, chế tạo';
 const RATE_LEVER = `${MFG} — tốc độ tăng (mọi năm dự báo)`;
@@ -60,7 +64,7 @@ test('moving a growth lever changes the 2030 figure live; back to the scenario r
   await expect(share2030(page)).not.toHaveText(before!);
   const faster = await share2030(page).textContent();
   // The typed field follows the slider and types the same lever.
-  const typed = dialog(page).getByRole('spinbutton', { name: `${RATE_LEVER}, nhập số (%)` });
+  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng (%)` });
   await expect(typed).toHaveValue('30');
   await typed.fill('10');
   await typed.press('Enter');
@@ -77,6 +81,57 @@ test('moving a growth lever changes the 2030 figure live; back to the scenario r
   await expect(shift).toHaveValue('0');
   await shift.fill('0.05');
   await expect(share2030(page)).not.toHaveText(before!);
+});
+
+test('a lever takes a range, the odds of the targets follow it live, and keeping it keeps the range', async ({
+  page,
+}) => {
+  await openByButton(page);
+  const card2030 = dialog(page).getByRole('article', { name: `Tỷ trọng ${MFG} năm 2030` });
+  const note = dialog(page).getByText(/Khả năng: ước tính từ/);
+  // No range, no odds: a single number has no chance to speak of.
+  await expect(card2030).not.toContainText('khả năng');
+  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng (%)` });
+  await typed.fill('20..34');
+  await typed.press('Enter');
+  await expect(typed).toHaveValue('20%..34%');
+  // The slider sits at the range's centre.
+  await expect(dialog(page).getByRole('slider', { name: RATE_LEVER })).toHaveValue('0.27');
+
+  // The same estimate computed here by the engine: the plan scenario, manufacturing 20–34% every projection year.
+  const plan = applyPreset(quangNinh, quangNinh.presets[0], 'Kế hoạch');
+  const levered = applyLevers(plan, {
+    manufacturing: { mode: 'rate', value: 0.27, range: { kind: 'uniform', lo: 0.2, hi: 0.34 } },
+  });
+  const run = new MonteCarloRun(levered, { samples: LIVE_SAMPLES });
+  run.step(LIVE_SAMPLES);
+  const p2030 = run.result().targets.find((o) => o.of === 'manufacturing.share' && o.year === 2030)!.probability;
+  expect(p2030).toBeGreaterThan(0);
+  expect(p2030).toBeLessThan(1);
+  const chance = formatValue(p2030, 'vi', 'percent', p2030 < 0.01 ? 1 : 0);
+  await expect(card2030.locator('.verdict')).toContainText(`khả năng ${chance}`);
+  await expect(note).toContainText('2.000 lượt mô phỏng');
+  // Large enough for the back of the room, like the verdict it sits in.
+  expect(await fontSize(page, '.card .chance')).toBeGreaterThanOrEqual(24);
+
+  // A wider range moves the odds.
+  await typed.fill('10..40');
+  await typed.press('Enter');
+  await expect(card2030.locator('.verdict')).toContainText('khả năng');
+  await expect(card2030.locator('.verdict')).not.toContainText(`khả năng ${chance}`);
+
+  // A reversed range is refused with its reason; the lever keeps its range.
+  await typed.fill('40..10');
+  await typed.press('Enter');
+  await expect(dialog(page)).toContainText('Khoảng phải đi từ nhỏ đến lớn');
+  await expect(typed).toHaveAttribute('aria-invalid', 'true');
+  await expect(note).toBeVisible();
+
+  // Kept as a new scenario, the sheet holds the range in every projection year.
+  await dialog(page).getByRole('button', { name: 'Lưu thành kịch bản mới' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await page.getByRole('gridcell', { name: 'Tăng trưởng Công nghiệp chế biến, chế tạo 2030', exact: true }).click();
+  await expect(page.locator('section.info')).toContainText('10%..40%');
 });
 
 test('the arrow keys step through the scenarios', async ({ page }) => {
@@ -104,7 +159,21 @@ test('at 1920×1080 the headline figures and labels are large enough for a proje
   expect(await fontSize(page, '.card h3')).toBeGreaterThanOrEqual(24);
   expect(await fontSize(page, '.lever label')).toBeGreaterThanOrEqual(24);
   expect(await fontSize(page, 'figcaption')).toBeGreaterThanOrEqual(24);
-  // Everything fits on the screen: the dialog does not scroll.
-  const overflow = await dialog(page).evaluate((el) => el.scrollHeight - el.clientHeight);
-  expect(overflow).toBeLessThanOrEqual(0);
+  // Everything fits on the screen, also with a range's odds and a refused lever's message: nothing scrolls.
+  const overflow = () => dialog(page).evaluate((el) => el.scrollHeight - el.clientHeight);
+  const leverOverflow = () =>
+    dialog(page)
+      .locator('section.levers')
+      .evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng (%)` });
+  await typed.fill('20..34');
+  await typed.press('Enter');
+  await expect(dialog(page).getByText(/Khả năng: ước tính từ/)).toBeVisible();
+  const other = dialog(page).getByRole('textbox', { name: /^Dịch vụ — tốc độ tăng/ });
+  await other.fill('abc');
+  await other.press('Enter');
+  await expect(dialog(page)).toContainText('Không đọc được "abc" thành số.');
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  expect(await leverOverflow()).toBeLessThanOrEqual(0);
 });
