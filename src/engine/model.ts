@@ -127,11 +127,16 @@ export class Model {
   /**
    * Repeated what-ifs on input cells that hold plain numbers (Monte Carlo samples): write numbers into `inputs` (one
    * slot per cell, starting at the cells' numbers), then `recalculate()` puts them in the cells without recompiling
-   * and recomputes only the rows they reach, from the earliest year each can change. Valid until the next setInput.
-   * Throws for a cell that does not hold a plain number (inputOf tells) and, on recalculating, for a non-finite input.
+   * and recomputes only the rows they reach, from the earliest year each can change. Given `outputs`, only rows those
+   * variables depend on are recomputed (the others go stale). Valid until the next setInput. Throws for a cell that
+   * does not hold a plain number (inputOf tells), an unknown output and, on recalculating, a non-finite input.
    */
-  sampler(cells: readonly { id: string; year: number }[]): { inputs: Float64Array; recalculate: () => void } {
+  sampler(
+    cells: readonly { id: string; year: number }[],
+    outputs?: readonly string[],
+  ): { inputs: Float64Array; recalculate: () => void } {
     const length = this.years.length;
+    const needed = outputs ? this.#precedents(outputs) : undefined;
     const from = new Int32Array(this.#vars.length).fill(length);
     const targets = cells.map(({ id, year }) => {
       const v = this.#byId.get(id);
@@ -149,12 +154,12 @@ export class Model {
         const start = from[step.v]!;
         if (start >= length) continue;
         const v = this.#vars[step.v]!;
-        if (!this.#isLiteralRow(v)) {
+        if (!this.#isLiteralRow(v) && (!needed || needed[step.v])) {
           runs.push(v.row);
           starts.push(start);
         }
         this.#reach(step.v, start, from);
-      } else if (step.vars.some((v) => from[v]! < length)) {
+      } else if (step.vars.some((v) => from[v]! < length) && (!needed || step.vars.some((v) => needed[v]))) {
         runs.push(() => this.#run(step));
         starts.push(0);
         for (const v of step.vars) this.#reach(v, 0, from);
@@ -214,6 +219,29 @@ export class Model {
         for (const v of step.vars) this.#reach(v, 0, from);
       }
     }
+  }
+
+  // Marks the variables the outputs read, directly or through others (the outputs included).
+  #precedents(outputs: readonly string[]): Uint8Array {
+    const length = this.years.length;
+    const needed = new Uint8Array(this.#vars.length);
+    const stack = outputs.map((id) => {
+      const v = this.#byId.get(id);
+      if (!v) throw new Error(`unknown output: ${id}`);
+      return v.index;
+    });
+    for (const v of stack) needed[v] = 1;
+    while (stack.length) {
+      const state = this.#vars[stack.pop()!]!;
+      for (let i = 0; i < length; i++) {
+        for (const d of state.inputs[i]?.deps ?? state.kernelDeps(i)) {
+          if (needed[d.v]) continue;
+          needed[d.v] = 1;
+          stack.push(d.v);
+        }
+      }
+    }
+    return needed;
   }
 
   #reach(v: number, start: number, from: Int32Array): void {

@@ -352,6 +352,22 @@ describe('Model.sampler', () => {
       expect(model.get(id)!.values).toEqual(fresh.get(id)!.values);
   });
 
+  it('given outputs, recomputes what they read and leaves the rest stale', () => {
+    const model = new Model(scenario);
+    const sampler = model.sampler([{ id: 'm.growth', year: 2024 }], ['m.share']);
+    const realBefore = Array.from(model.get('grdp')!.values);
+    sampler.inputs[0] = 0.5;
+    sampler.recalculate();
+    const fresh = new Model(withInput(scenario, 'm.growth', 2024, 0.5));
+    // The share is of current prices: it reads m's nominal value and nominal GRDP, which reads every sector.
+    for (const id of ['m', 'm.nominal', 'grdp_nominal', 'm.share'])
+      expect(model.get(id)!.values).toEqual(fresh.get(id)!.values);
+    // Real GRDP is not read by the share: not recomputed.
+    expect(Array.from(model.get('grdp')!.values)).toEqual(realBefore);
+    expect(fresh.get('grdp')!.values[1]).not.toBe(realBefore[1]);
+    expect(() => model.sampler([{ id: 'm.growth', year: 2024 }], ['nope'])).toThrow();
+  });
+
   it('refuses cells that do not hold a plain number, and non-finite inputs', () => {
     const model = new Model({
       ...scenario,

@@ -155,9 +155,6 @@ export class MonteCarloRun {
       const input = v && model.isInput(id, year) ? inputOf(scenario, v, year) : undefined;
       return typeof input === 'number' && Number.isFinite(input) && !checkDistribution(d);
     });
-    const sampler = model.sampler(used);
-    this.#recalculate = sampler.recalculate;
-    this.#draws = sampler.inputs;
     const drawn = new Set(used);
     this.#ignored = cells.filter((c) => !drawn.has(c)).map(({ id, year }) => ({ id, year }));
     this.#kind = Uint8Array.from(used, (c) => kindCode(c.d));
@@ -174,6 +171,11 @@ export class MonteCarloRun {
 
     const targetRows = scenario.rows.filter((r): r is TargetRow => r.kind === 'target');
     for (const row of targetRows) this.#addChecks(row);
+    // Only what the run reads is recomputed per sample: GRDP, the focus share and the targets with what they check.
+    const outputs = [BUILTIN.grdp, shareId, ...targetRows.flatMap((r) => [r.id, r.of])].filter((id) => model.get(id));
+    const sampler = model.sampler(used, outputs);
+    this.#recalculate = sampler.recalculate;
+    this.#draws = sampler.inputs;
     this.#met = new Int32Array(this.#checkInfo.length);
     this.#growth = growthCheck(model, targetRows);
     const shareYears = this.#checkInfo.filter((c) => c.of === shareId).map((c) => c.year);
