@@ -5,6 +5,8 @@ export const en: Dictionary = {
   'app.title': 'GRDP growth scenarios',
   'app.subtitle': 'GRDP by sector and the manufacturing share of GRDP against the province’s targets',
   'app.language': 'Language',
+  'app.loading': 'Loading…',
+  'app.partLoadFailed': 'This part of the app could not be loaded. Reload the page.',
   'app.sourceLine':
     'Source: provincial estimates as reported in the press, subject to revision; select a cell to see its source. Italic cells are assumptions.',
   'toolbar.undo': 'Undo',

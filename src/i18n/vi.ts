@@ -3,6 +3,8 @@ export const vi = {
   'app.title': 'Kịch bản tăng trưởng GRDP',
   'app.subtitle': 'Dự báo GRDP theo ngành và tỷ trọng công nghiệp chế biến, chế tạo so với mục tiêu',
   'app.language': 'Ngôn ngữ',
+  'app.loading': 'Đang tải…',
+  'app.partLoadFailed': 'Không tải được phần này của ứng dụng. Hãy tải lại trang.',
   'app.sourceLine':
     'Nguồn: ước tính của tỉnh theo báo chí, có thể được điều chỉnh; chọn một ô để xem nguồn. Ô in nghiêng là giả định.',
   'toolbar.undo': 'Hoàn tác',

@@ -31,5 +31,15 @@ test('after the first visit the app loads and shows the saved scenario with no n
   const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
   await expect(library.getByRole('button', { name: 'Kế hoạch', exact: true })).toBeVisible();
   await expect(page.locator('header .doc strong')).toHaveText('Kế hoạch');
+  // Parts loaded on first use come from the cache too: the analysis tools, and the presentation with its
+  // Monte Carlo worker behind a ranged lever.
+  await page.getByRole('button', { name: /^Phân tích:/ }).click();
+  await expect(page.getByRole('tab', { name: 'Tìm mục tiêu' })).toBeVisible();
+  await page.getByRole('banner').getByRole('button', { name: 'Trình chiếu', exact: true }).click();
+  const present = page.getByRole('dialog', { name: 'Trình chiếu' });
+  const lever = present.getByRole('textbox', { name: /^Công nghiệp chế biến, chế tạo — tốc độ tăng/ });
+  await lever.fill('20..34');
+  await lever.press('Enter');
+  await expect(present.getByText(/Khả năng: ước tính từ/)).toBeVisible();
   await context.setOffline(false);
 });
