@@ -97,3 +97,20 @@ export function fanOptions(input: FanInput, size: { width: number; height: numbe
       : {},
   };
 }
+
+/** Round tick values inside [lo, hi]: steps of 1, 2 or 5 × 10ⁿ, about `count` of them (none for an empty span). */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  const span = hi - lo;
+  if (!(span > 0) || !Number.isFinite(span) || count < 1) return [];
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  // The round step nearest the raw one, on a log scale.
+  const step =
+    [1, 2, 5, 10].reduce((best, m) =>
+      Math.abs(Math.log(m / (raw / power))) < Math.abs(Math.log(best / (raw / power))) ? m : best,
+    ) * power;
+  const ticks: number[] = [];
+  // Whole multiples of the step, rounded so that 0.1 + 0.2 shows as 0.3.
+  for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
+  return ticks;
+}
