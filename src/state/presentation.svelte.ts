@@ -66,6 +66,8 @@ export class PresentationState {
   index = $state(0);
   // Values typed or slid per mode and sector; a sector without one is not levered in that mode.
   #values = $state.raw<Readonly<Record<LeverMode, Readonly<Record<string, LeverSetting>>>>>({ rate: {}, shift: {} });
+  // Why the last text typed for a sector was refused; gone once the lever is set again.
+  #errors = $state.raw<Readonly<Record<string, CellError>>>({});
   readonly #scenarios: () => readonly Scenario[];
   readonly #current: () => Scenario;
 
@@ -187,6 +189,11 @@ export class PresentationState {
     return formatForEdit(Math.round(this.value(id) * 1000) / 10, locale, 'number').replace(/^-0$/, '0');
   }
 
+  /** Why the text last typed for a sector's lever was refused, if it was. */
+  error(id: string): CellError | undefined {
+    return this.#errors[id];
+  }
+
   /** Sets a sector's lever in the current mode to a number; non-numbers are ignored, extremes are clamped. */
   setValue(id: string, value: number): void {
     if (!Number.isFinite(value)) return;
@@ -199,19 +206,29 @@ export class PresentationState {
    */
   setText(id: string, text: string, locale: Locale): CellError | undefined {
     const range = parseRange(text, locale, 'percent');
-    if (range && 'code' in range) return range;
+    if (range && 'code' in range) return this.#refuse(id, range);
     if (range) {
       this.#set(id, { value: centralValue(range), range });
       return undefined;
     }
     const value = parseLocaleNumber(text, locale, 'percent');
-    if (value === undefined) return cellError(ErrorCode.VALUE, 'notANumber', { text: text.trim().slice(0, 40) });
+    if (value === undefined || !Number.isFinite(value))
+      return this.#refuse(id, cellError(ErrorCode.VALUE, 'notANumber', { text: text.trim().slice(0, 40) }));
     this.setValue(id, value);
     return undefined;
   }
 
+  #refuse(id: string, error: CellError): CellError {
+    this.#errors = { ...this.#errors, [id]: error };
+    return error;
+  }
+
   #set(id: string, setting: LeverSetting): void {
     this.#values = { ...this.#values, [this.mode]: { ...this.#values[this.mode], [id]: setting } };
+    if (this.#errors[id]) {
+      const { [id]: _, ...rest } = this.#errors;
+      this.#errors = rest;
+    }
   }
 
   /** Switches between one rate for all years and a shift of the current rates. */
@@ -227,6 +244,7 @@ export class PresentationState {
   /** Back to the scenario: drops every lever. */
   reset(): void {
     this.#values = { rate: {}, shift: {} };
+    this.#errors = {};
   }
 
   /** The levered scenario to save as a new one, under the given name if any. */

@@ -85,8 +85,12 @@ describe('PresentationState', () => {
     expect(p.setText('manufacturing', 'nhanh', 'vi')).toMatchObject({ key: 'notANumber' });
     expect(p.setText('manufacturing', '24%..16%', 'vi')).toMatchObject({ key: 'rangeOrder' });
     expect(p.range('manufacturing')).toEqual({ kind: 'uniform', lo: 0.16, hi: 0.24 });
-    // The slider sets a number again and drops the range.
+    expect(p.error('manufacturing')).toMatchObject({ key: 'rangeOrder' });
+    expect(p.error('services')).toBeUndefined();
+    expect(p.setText('manufacturing', '1e999', 'vi')).toMatchObject({ key: 'notANumber' });
+    // The slider sets a number again, drops the range and the complaint.
     p.setValue('manufacturing', 0.21);
+    expect(p.error('manufacturing')).toBeUndefined();
     expect(p.range('manufacturing')).toBeUndefined();
     expect(p.scenario.uncertainty).toBeUndefined();
   });
