@@ -356,6 +356,8 @@ export const en: Dictionary = {
   'mc.noRanges':
     'No cell holds a range yet, so every sample is the same. Type one into a growth cell, e.g. 16%..24%, normal(20%, 3%) or triangular(14%, 20%, 24%).',
   'mc.results': 'Simulation results',
+  'mc.stale':
+    'The scenario has changed since this run: the results below are for the earlier version. Run again to update.',
   'mc.summary': '{samples} samples, seed {seed}, {ranged} cells with ranges.',
   'mc.failed': '{count} samples had a cell in error: left out of the bands and counted as missing.',
   'mc.chance': 'Chance the {name} share reaches {threshold} in {year}:',

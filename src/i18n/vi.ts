@@ -350,6 +350,7 @@ export const vi = {
   'mc.noRanges':
     'Chưa có ô nào chứa khoảng nên mọi lượt đều như nhau. Nhập vào một ô tốc độ tăng, ví dụ 16%..24%, normal(20%; 3%) hoặc triangular(14%; 20%; 24%).',
   'mc.results': 'Kết quả mô phỏng',
+  'mc.stale': 'Kịch bản đã thay đổi sau lần chạy này: kết quả dưới đây là của phiên bản trước. Chạy lại để cập nhật.',
   'mc.summary': '{samples} lượt, seed {seed}, {ranged} ô có khoảng.',
   'mc.failed': '{count} lượt có ô lỗi, không tính vào các dải và tính là không đạt.',
   'mc.chance': 'Khả năng tỷ trọng {name} đạt {threshold} năm {year}:',

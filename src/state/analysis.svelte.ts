@@ -185,6 +185,11 @@ export class MonteCarlo {
     return n !== undefined && Number.isInteger(n) && n >= MIN_SAMPLES && n <= MAX_SAMPLES ? n : undefined;
   });
 
+  /** Whether the result shown was run on an earlier version of the scenario. */
+  get stale(): boolean {
+    return this.result !== null && this.#sheet.odds !== this.result;
+  }
+
   /** The seed the next run uses: the scenario's, else 0. */
   get seed(): number {
     return this.#sheet.scenario.seed ?? 0;
@@ -200,7 +205,8 @@ export class MonteCarlo {
     this.done = 0;
     this.total = samples;
     // The scenario goes to the worker as plain data: $state.raw holds no proxies.
-    const { promise, cancel } = runMonteCarlo(this.#sheet.scenario, { samples, seed: this.seed }, (done, total) => {
+    const scenario = this.#sheet.scenario;
+    const { promise, cancel } = runMonteCarlo(scenario, { samples, seed: this.seed }, (done, total) => {
       this.done = done;
       this.total = total;
     });
@@ -209,6 +215,7 @@ export class MonteCarlo {
       (result) => {
         if (this.#cancel !== cancel) return;
         this.result = result;
+        this.#sheet.setOdds(scenario, result);
         this.running = false;
         this.#cancel = null;
       },

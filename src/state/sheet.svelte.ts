@@ -28,6 +28,7 @@ import {
   type Format,
   type IdentifierProblem,
   type Locale,
+  type MonteCarloResult,
   type RowDef,
   type Scenario,
   type SheetColumn,
@@ -130,6 +131,8 @@ export class Sheet {
   #version = $state(0);
   #undo = $state.raw<readonly Edit[]>([]);
   #redo = $state.raw<readonly Edit[]>([]);
+  // The last simulation and the scenario it ran on: its odds hold only while that scenario is the one open.
+  #odds = $state.raw<{ scenario: Scenario; result: MonteCarloResult } | null>(null);
 
   constructor(template: Template, scenario: Scenario = template.scenario) {
     this.template = template;
@@ -149,6 +152,8 @@ export class Sheet {
   );
   headline = $derived(summarize(this.model, this.scenario));
   chart = $derived(chartSeries(this.model, this.scenario));
+  /** The odds of the last simulation, if it ran on the scenario as it stands (an edit hides them, undo brings them back). */
+  odds: MonteCarloResult | null = $derived(this.#odds?.scenario === this.scenario ? this.#odds.result : null);
   canUndo = $derived(this.#undo.length > 0);
   canRedo = $derived(this.#redo.length > 0);
   editCount = $derived(this.#countEdits());
@@ -341,6 +346,11 @@ export class Sheet {
   setDrawMode(id: string, draw: DrawMode): void {
     const after = withDrawMode(this.scenario, id, draw);
     if (after !== this.scenario) this.#apply({ before: this.scenario, after, cells: [] });
+  }
+
+  /** Records a simulation's result for the scenario it ran on. */
+  setOdds(scenario: Scenario, result: MonteCarloResult): void {
+    this.#odds = { scenario, result };
   }
 
   /** Sets the Monte Carlo seed, as one undoable edit. */

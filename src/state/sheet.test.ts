@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MonteCarloRun } from '../engine';
 import { quangNinh } from '../templates/quang-ninh';
 import { GridState, parseTsv } from './grid.svelte';
 import { LocaleState } from './locale.svelte';
@@ -282,6 +283,21 @@ describe('Sheet', () => {
     expect(sheet.model.get('y')!.errors[2]?.code).toBe('#NAME?');
     sheet.undo();
     expect(sheet.model.get('y')!.values[2]).toBe(20);
+  });
+
+  it('shows a simulation’s odds only while its scenario is the one open', () => {
+    const sheet = new Sheet(quangNinh);
+    sheet.setCellText('manufacturing.growth', 2026, '16%..24%', 'vi');
+    const ranged = sheet.scenario;
+    const run = new MonteCarloRun(ranged, { samples: 200 });
+    run.step(200);
+    const result = run.result();
+    sheet.setOdds(ranged, result);
+    expect(sheet.odds).toBe(result);
+    sheet.setCellText('manufacturing.growth', 2027, '21%', 'vi');
+    expect(sheet.odds).toBeNull();
+    sheet.undo();
+    expect(sheet.odds).toBe(result);
   });
 });
 

@@ -138,6 +138,16 @@ test('ranges typed in cells drive a seeded Monte Carlo run with odds, fan charts
   await expect(results).toContainText('seed 7');
   expect(await results.innerText()).toBe(first);
 
+  // The cards carry each target's chance while the scenario stays as it ran; an edit hides them and marks the
+  // result as of an earlier version.
+  const card2030 = page.getByRole('article', { name: `Tỷ trọng ${MFG} năm 2030` });
+  await expect(card2030).toContainText(
+    `khả năng ${percent(odds.probability, odds.probability > 0 && odds.probability < 0.01 ? 1 : 0)}`,
+  );
+  await typeInto(page, `${MFG_GROWTH} 2030`, '21%');
+  await expect(card2030).not.toContainText('khả năng');
+  await expect(panel).toContainText('Kịch bản đã thay đổi sau lần chạy này');
+
   // The ranges and the seed are part of the scenario: they survive a reload.
   await page.reload();
   await expect(page.getByRole('grid')).toBeVisible();
