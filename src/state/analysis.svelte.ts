@@ -16,13 +16,14 @@ import {
   type TornadoBar,
 } from '../engine';
 import { MonteCarloCancelled, runMonteCarlo } from '../analysis/monte-carlo-client';
+import type { LocaleState } from './locale.svelte';
+import type { Sheet } from './sheet.svelte';
 
+/** Most samples one run may take (the engine's limit, for the panel's message). */
 export { MAX_SAMPLES };
 
 /** Fewest samples a run may take: below this the odds are too coarse to show as percentages. */
 export const MIN_SAMPLES = 100;
-import type { LocaleState } from './locale.svelte';
-import type { Sheet } from './sheet.svelte';
 
 /** What the goal-seek form may change. */
 export type ChangeKind = GoalSeekChange['kind'];
