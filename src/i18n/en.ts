@@ -359,6 +359,7 @@ export const en: Dictionary = {
   'mc.stale':
     'The scenario has changed since this run: the results below are for the earlier version. Run again to update.',
   'mc.summary': '{samples} samples, seed {seed}, {ranged} cells with ranges.',
+  'mc.ignored': '{count} ranges were not used: their cells no longer hold typed numbers ({cells}…).',
   'mc.failed': '{count} samples had a cell in error: left out of the bands and counted as missing.',
   'mc.chance': 'Chance the {name} share reaches {threshold} in {year}:',
   'mc.chanceGrowth': 'Chance average GRDP growth {from}–{to} reaches {threshold} a year:',

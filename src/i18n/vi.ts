@@ -352,6 +352,7 @@ export const vi = {
   'mc.results': 'Kết quả mô phỏng',
   'mc.stale': 'Kịch bản đã thay đổi sau lần chạy này: kết quả dưới đây là của phiên bản trước. Chạy lại để cập nhật.',
   'mc.summary': '{samples} lượt, seed {seed}, {ranged} ô có khoảng.',
+  'mc.ignored': '{count} khoảng không được dùng vì ô của nó không còn là số nhập ({cells}…).',
   'mc.failed': '{count} lượt có ô lỗi, không tính vào các dải và tính là không đạt.',
   'mc.chance': 'Khả năng tỷ trọng {name} đạt {threshold} năm {year}:',
   'mc.chanceGrowth': 'Khả năng GRDP tăng bình quân {from}–{to} đạt {threshold}/năm:',

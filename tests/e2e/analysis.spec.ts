@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatValue, requiredFocusGrowth, withRange } from '../../src/engine';
 import { MonteCarloRun } from '../../src/engine/monte-carlo';
+import { encodeShare } from '../../src/share/codec';
 import { quangNinh } from '../../src/templates/quang-ninh';
 
 const MFG = 'Công nghiệp chế biến, chế tạo';
@@ -171,4 +172,27 @@ test('a long run shows progress and can be cancelled, leaving the page responsiv
   await expect(panel).toContainText('Đã dừng mô phỏng');
   await expect(panel.getByRole('progressbar')).toHaveCount(0);
   await expect(panel.getByRole('region', { name: 'Kết quả mô phỏng' })).toHaveCount(0);
+});
+
+test('a link whose range sits on a formula cell runs without it and says so', async ({ page }) => {
+  const scenario = {
+    ...quangNinh.scenario,
+    uncertainty: {
+      investment: { draw: 'run' as const, cells: { 2026: { kind: 'uniform' as const, lo: 1, hi: 2 } } },
+      'manufacturing.growth': {
+        draw: 'run' as const,
+        cells: { 2026: { kind: 'uniform' as const, lo: 0.16, hi: 0.24 } },
+      },
+    },
+  };
+  const fragment = await encodeShare(scenario, quangNinh.id);
+  await page.goto(`/#${fragment}`);
+  await expect(page.getByRole('grid')).toBeVisible();
+  await openTab(page, 'Xác suất đạt mục tiêu');
+  const panel = page.getByRole('tabpanel');
+  await panel.getByLabel('Số lượt mô phỏng').fill('500');
+  await panel.getByRole('button', { name: 'Chạy mô phỏng' }).click();
+  const results = panel.getByRole('region', { name: 'Kết quả mô phỏng' });
+  await expect(results).toContainText('500 lượt, seed 0, 1 ô có khoảng.');
+  await expect(results).toContainText('1 khoảng không được dùng vì ô của nó không còn là số nhập (investment 2026');
 });
