@@ -212,6 +212,39 @@ describe('unreadable records', () => {
     expect(await store.list()).toEqual({ records: [good], quarantined: [] });
   });
 
+  it('set aside by a version that could not read it, comes back once this version reads it', async () => {
+    const store = await open();
+    const good = await create(store, 'good');
+    // As an app of schema 1 leaves a schema 2 record it found: in quarantine, with the reason.
+    const back = { ...valid(), id: 'back', schema: SCHEMA_VERSION };
+    await raw('quarantine').set('q1', { key: 'back', raw: back, reason: 'written by a newer version', at: 10 });
+    const { records, quarantined } = await store.list();
+    expect(quarantined).toEqual([]);
+    expect(records.map((r) => r.id).sort()).toEqual(['back', good.id].sort());
+    expect(await raw('records').get('back')).toEqual(back);
+    expect(await raw('quarantine').get('q1')).toBeUndefined();
+    // Saved again by this version like any other record.
+    expect(
+      saved(
+        await store.put(
+          records.find((r) => r.id === 'back')!,
+          2,
+        ),
+      ).revision,
+    ).toBe(3);
+  });
+
+  it('set aside but readable, stays aside when its key has been used since', async () => {
+    const store = await open();
+    const taken = { ...valid(), id: 'taken', revision: 5 };
+    await raw('records').set('taken', taken);
+    const older = { ...valid(), id: 'taken', revision: 1 };
+    await raw('quarantine').set('q1', { key: 'taken', raw: older, reason: 'written by a newer version', at: 10 });
+    const { records, quarantined } = await store.list();
+    expect(records).toEqual([taken]);
+    expect(quarantined).toMatchObject([{ id: 'q1', key: 'taken', raw: older }]);
+  });
+
   it('is quarantined when loaded by id, and get returns nothing', async () => {
     const store = await open();
     const data = { ...valid(), schema: SCHEMA_VERSION + 1 };

@@ -24,7 +24,10 @@ export type PutResult =
 export interface ScenarioStore {
   /** 'memory' when IndexedDB could not be used: nothing outlives the page. */
   readonly kind: 'indexeddb' | 'memory';
-  /** Every readable record, newest update first, and every quarantined one; moves unreadable records aside. */
+  /**
+   * Every readable record, newest update first, and every quarantined one; moves unreadable records aside, and
+   * quarantined ones this version can read back to their place while it is free.
+   */
   list(): Promise<{ records: StoredScenario[]; quarantined: Quarantined[] }>;
   /** One record, or undefined when there is none or it could not be read (it is then quarantined). */
   get(id: string): Promise<StoredScenario | undefined>;
@@ -196,6 +199,25 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
     return { ok: true, record: result.record };
   };
 
+  // Puts a quarantined record back among the records if this version reads it and its key is still free (a
+  // version of the app that could not read it set it aside); returns it if it went back.
+  const restore = async (entry: Quarantined): Promise<StoredScenario | undefined> => {
+    if (entry.key === '') return undefined;
+    const result = check(entry.key, entry.raw);
+    if (!result.ok) return undefined;
+    let back = false;
+    try {
+      await parts.records.change(entry.key, (old) => {
+        back = old === undefined;
+        return back ? { put: result.record } : 'keep';
+      });
+      if (back) await parts.quarantine.del(entry.id);
+    } catch {
+      return undefined;
+    }
+    return back ? result.record : undefined;
+  };
+
   const asQuarantined = ([key, value]: [IDBValidKey, unknown]): Quarantined => {
     const entry = v.safeParse(Entry, value);
     if (entry.success) return { id: String(key), ...entry.output };
@@ -213,8 +235,14 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
         if (result.ok) records.push(result.record);
         else if (!result.moved) unmoved.push(result.entry);
       }
+      const quarantined = [...unmoved];
+      for (const pair of await parts.quarantine.entries()) {
+        const entry = asQuarantined(pair);
+        const restored = await restore(entry);
+        if (restored) records.push(restored);
+        else quarantined.push(entry);
+      }
       records.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
-      const quarantined = [...(await parts.quarantine.entries()).map(asQuarantined), ...unmoved];
       quarantined.sort((a, b) => b.at - a.at);
       return { records, quarantined };
     },
