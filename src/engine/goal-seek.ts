@@ -1,5 +1,5 @@
-import { BUILTIN, inputOf, Model, type Variable } from './model';
-import { checkTarget } from './summary';
+import { inputOf, Model, type Variable } from './model';
+import { averageGrowth, checkTarget } from './summary';
 import type { Scenario, TargetRow } from './types';
 
 /** Options of the root finder. */
@@ -326,14 +326,6 @@ export function shareQuestions(scenario: Scenario, model: Model = new Model(scen
     .filter((c) => c.year > model.baseYear)
     .map((c) => ({ targetId: c.targetId, year: c.year, threshold: c.threshold }))
     .sort((a, b) => a.year - b.year);
-}
-
-function averageGrowth(model: Model, to: number): number | undefined {
-  const grdp = model.get(BUILTIN.grdp);
-  const start = grdp && valueAt(grdp, 0);
-  const end = grdp && valueAt(grdp, to - model.baseYear);
-  const n = to - model.baseYear;
-  return start !== undefined && end !== undefined && start > 0 && n > 0 ? Math.pow(end / start, 1 / n) - 1 : undefined;
 }
 
 function defaultRange(v: Variable, current: number): SeekRange {

@@ -1,6 +1,7 @@
 import { BUILTIN, inputOf, Model } from './model';
 import type { Series } from './project';
 import type { Distribution, Scenario, TargetRow } from './types';
+import { summarize } from './summary';
 import { checkDistribution, normalQuantile, Random } from './uncertainty';
 
 /** Samples of a run unless the planner chooses otherwise. */
@@ -177,7 +178,7 @@ export class MonteCarloRun {
     this.#recalculate = sampler.recalculate;
     this.#draws = sampler.inputs;
     this.#met = new Int32Array(this.#checkInfo.length);
-    this.#growth = growthCheck(model, targetRows);
+    this.#growth = growthCheck(model, scenario);
     const shareYears = this.#checkInfo.filter((c) => c.of === shareId).map((c) => c.year);
     this.#histogramYear = shareYears.length ? Math.max(...shareYears) : this.#years[length - 1]!;
   }
@@ -339,24 +340,16 @@ function parameters(d: Distribution): [number, number, number] {
 // integer power is taken by multiplication, which, unlike Math.pow, gives the same bits in every engine.
 function growthCheck(
   model: Model,
-  rows: readonly TargetRow[],
+  scenario: Scenario,
 ): { info: Omit<GrowthOdds, 'probability'>; ratio: number } | undefined {
-  const thresholds: number[] = [];
-  for (const row of rows) {
-    if (row.of !== BUILTIN.grdpGrowth) continue;
-    const target = model.get(row.id);
-    if (!target) continue;
-    model.years.forEach((_, i) => {
-      if (!target.blank[i] && !target.errors[i]) thresholds.push(target.values[i]!);
-    });
-  }
-  const span = model.years.length - 1;
-  if (!thresholds.length || span < 1) return undefined;
-  const threshold = thresholds.reduce((s, x) => s + x, 0) / thresholds.length;
+  // The headline's own growth target and years, so the odds answer the card's question.
+  const { from, to, target: threshold } = summarize(model, scenario).growth;
+  const span = to - model.baseYear;
+  if (threshold === undefined || span < 1) return undefined;
   const base = 1 + threshold - 1e-12;
   let ratio = base > 0 ? 1 : -Infinity;
   for (let k = 0; k < span && base > 0; k++) ratio *= base;
-  return { info: { from: model.baseYear + 1, to: model.years[span]!, threshold }, ratio };
+  return { info: { from, to, threshold }, ratio };
 }
 
 /** The p-quantile (0..1) of ascending numbers, interpolated linearly between order statistics; NaN if none. */

@@ -38,6 +38,19 @@ function valueAt(model: Model, id: string, year: number): number | undefined {
   return v.values[i];
 }
 
+/**
+ * The compound annual growth of GRDP at constant prices from the base year to `to` (default: the horizon), or
+ * undefined where either end is an error or not positive.
+ */
+export function averageGrowth(model: Model, to = model.years[model.years.length - 1]!): number | undefined {
+  const start = valueAt(model, BUILTIN.grdp, model.baseYear);
+  const end = valueAt(model, BUILTIN.grdp, to);
+  const span = to - model.baseYear;
+  return start !== undefined && end !== undefined && start > 0 && span > 0
+    ? Math.pow(end / start, 1 / span) - 1
+    : undefined;
+}
+
 /** Checks every filled cell of a target row. */
 export function checkTarget(model: Model, row: TargetRow): TargetCheck[] {
   const target = model.get(row.id);
@@ -69,11 +82,7 @@ export function summarize(model: Model, scenario: Scenario): Headline {
 
   const from = model.baseYear;
   const to = model.years[model.years.length - 1]!;
-  const start = valueAt(model, BUILTIN.grdp, from);
-  const end = valueAt(model, BUILTIN.grdp, to);
-  const span = to - from;
-  const value =
-    start !== undefined && end !== undefined && start > 0 && span > 0 ? Math.pow(end / start, 1 / span) - 1 : undefined;
+  const value = averageGrowth(model, to);
   const target = growthTargets.length
     ? growthTargets.reduce((s, c) => s + c.threshold, 0) / growthTargets.length
     : undefined;
