@@ -1,7 +1,7 @@
 import { BUILTIN, inputOf, Model } from './model';
 import type { Series } from './project';
 import type { Distribution, Scenario, TargetRow } from './types';
-import { summarize } from './summary';
+import { checkTarget, summarize } from './summary';
 import { checkDistribution, normalQuantile, Random } from './uncertainty';
 
 /** Samples of a run unless the planner chooses otherwise. */
@@ -188,12 +188,10 @@ export class MonteCarloRun {
     const model = this.#model;
     const target = model.get(row.id);
     const of = model.get(row.of);
-    if (!target) return;
-    model.years.forEach((year, i) => {
-      if (target.blank[i] || target.errors[i]) return;
-      if (of) this.#checks.push({ k: this.#checkInfo.length, target, of, i });
-      this.#checkInfo.push({ id: row.id, of: row.of, year, threshold: target.values[i]! });
-    });
+    for (const check of checkTarget(model, row)) {
+      if (target && of) this.#checks.push({ k: this.#checkInfo.length, target, of, i: check.year - model.baseYear });
+      this.#checkInfo.push({ id: row.id, of: row.of, year: check.year, threshold: check.threshold });
+    }
   }
 
   /** Whether every sample has been drawn. */
