@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LocaleState } from '../state/locale.svelte';
 import { Sheet } from '../state/sheet.svelte';
 import { quangNinh } from '../templates/quang-ninh';
-import { buildChartOptions } from '../ui/chart-options';
+import { buildChartOptions } from '../ui/charts/chart-options';
 import { chartInput, pngTexts, PNG_SCALE, PNG_SIZE, scaleOptions } from './png';
 
 describe('chart image', () => {

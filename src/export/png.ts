@@ -2,7 +2,13 @@ import uPlot from 'uplot';
 import type { LocaleState } from '../state/locale.svelte';
 import type { Sheet } from '../state/sheet.svelte';
 import { sectorNames } from '../state/labels';
-import { buildChartOptions, chartLabels, seriesIndex, toAlignedData, type ChartInput } from '../ui/chart-options';
+import {
+  buildChartOptions,
+  chartLabels,
+  seriesIndex,
+  toAlignedData,
+  type ChartInput,
+} from '../ui/charts/chart-options';
 
 /**
  * Size of the exported chart in CSS pixels: a 12:7 landscape that fills a slide or half an A4 page.

@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import type { Fan } from '../engine';
+import type { Fan } from '../../engine';
 import { axisBase, drawTargetLabels, fitAxis, legendValue, targetLabel, targetSeries } from './chart-options';
 
 /** Texts and formatters of a fan chart. */

@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
-import type { MessageKey } from '../i18n';
-import type { ChartSeries } from '../engine';
+import type { MessageKey } from '../../i18n';
+import type { ChartSeries } from '../../engine';
 
 /** Translated texts of the scenario chart. */
 export interface ChartLabels {

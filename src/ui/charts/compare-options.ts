@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import type { Comparison } from '../engine';
+import type { Comparison } from '../../engine';
 import {
   axisBase,
   drawTargetLabels,

@@ -1,7 +1,7 @@
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
-import { chartSeries, Model } from '../engine';
-import { quangNinh } from '../templates/quang-ninh';
+import { chartSeries, Model } from '../../engine';
+import { quangNinh } from '../../templates/quang-ninh';
 import {
   alignedScales,
   buildChartOptions,
