@@ -55,4 +55,17 @@ export class LocaleState {
 
   /** A value in billions as the current language writes it: "315.800" / "315,800". */
   number = (value: number): string => formatValue(value, this.current, 'number');
+
+  /** A date as the current language writes it: 'long' ("29 tháng 11, 2026") or 'short' with the time. */
+  date = (value: Date | number, style: 'long' | 'dateTime'): string => formatDate(value, this.current, style);
+}
+
+const DATE_STYLES = {
+  long: { dateStyle: 'long' },
+  dateTime: { dateStyle: 'short', timeStyle: 'short' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** A date as a language writes it; the one date formatter of the app. */
+export function formatDate(value: Date | number, locale: Locale, style: keyof typeof DATE_STYLES): string {
+  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', DATE_STYLES[style]).format(value);
 }
