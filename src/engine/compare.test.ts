@@ -8,15 +8,15 @@ describe('compareScenarios', () => {
   const base = quangNinh.scenario;
   const faster = withInput(base, 'manufacturing.growth', 2027, 0.4);
   const items = [
-    { name: 'Kế hoạch', scenario: base, model: new Model(base) },
-    { name: 'Nhanh', scenario: faster, model: new Model(faster) },
+    { name: 'Kế hoạch', scenario: base },
+    { name: 'Nhanh', scenario: faster },
   ];
   const result = compareScenarios(items);
 
   it('lines the scenarios up on the same years', () => {
     expect(result.years[0]).toBe(2023);
     expect(result.years.at(-1)).toBe(2030);
-    expect(result.share[0]![2030 - 2023]).toBeCloseTo(items[0]!.model.get('manufacturing.share')!.values[7]!, 12);
+    expect(result.share[0]![2030 - 2023]).toBeCloseTo(new Model(base).get('manufacturing.share')!.values[7]!, 12);
   });
 
   it('differs from the first scenario only from the edited year on', () => {
@@ -37,6 +37,16 @@ describe('compareScenarios', () => {
     expect(result.targets[2025 - 2023]).toBeCloseTo(0.15, 12);
     expect(result.targets[2030 - 2023]).toBeCloseTo(0.3, 12);
     expect(result.targets.filter((v) => v !== null)).toHaveLength(2);
+  });
+
+  it('leaves out a scenario whose model cannot be built', () => {
+    const broken = {
+      ...base,
+      rows: [...base.rows, { kind: 'param', id: 'grdp', label: 'x', format: 'number', value: 1 } as const],
+    };
+    const withBroken = compareScenarios([items[0]!, { name: 'Hỏng', scenario: broken }, items[1]!]);
+    expect(withBroken.names).toEqual(['Kế hoạch', 'Nhanh']);
+    expect(withBroken.rows).toEqual(result.rows);
   });
 
   it('returns nothing for nothing', () => {

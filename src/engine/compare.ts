@@ -1,12 +1,11 @@
-import { BUILTIN, type Model } from './model';
-import { summarize } from './summary';
+import { evaluate, type Evaluation } from './evaluate';
 import type { Scenario } from './types';
+import { BUILTIN, focusShare } from './variables';
 
-/** One scenario to compare: its name, its scenario and its evaluated model. */
+/** One scenario to compare, under the name it is shown by. */
 export interface CompareItem {
   readonly name: string;
   readonly scenario: Scenario;
-  readonly model: Model;
 }
 
 /** A key output across the compared scenarios, with each one's difference from the first. */
@@ -32,13 +31,6 @@ export interface Comparison {
   readonly rows: readonly CompareRow[];
 }
 
-function at(model: Model, id: string, year: number): number | undefined {
-  const v = model.get(id);
-  const i = year - model.baseYear;
-  if (!v || i < 0 || i >= model.years.length || v.errors[i] || v.blank[i]) return undefined;
-  return v.values[i];
-}
-
 function row(
   key: CompareRow['key'],
   format: CompareRow['format'],
@@ -50,15 +42,20 @@ function row(
   return year === undefined ? { key, format, values, diffs } : { key, format, year, values, diffs };
 }
 
-/** Lines up scenarios year by year and tabulates their key outputs against the first. */
+/** Lines up scenarios year by year and tabulates their key outputs against the first; unbuildable ones are left out. */
 export function compareScenarios(items: readonly CompareItem[]): Comparison {
-  if (items.length === 0) return { years: [], names: [], share: [], grdp: [], targets: [], rows: [] };
-  const from = Math.min(...items.map((c) => c.model.baseYear));
-  const to = Math.max(...items.map((c) => c.model.years[c.model.years.length - 1]!));
+  const evaluated = items.flatMap((item) => {
+    const evaluation = evaluate(item.scenario);
+    return evaluation ? [{ ...item, evaluation, shareId: focusShare(item.scenario.meta) }] : [];
+  });
+  if (evaluated.length === 0) return { years: [], names: [], share: [], grdp: [], targets: [], rows: [] };
+  const last = (e: Evaluation): number => e.years[e.years.length - 1]!;
+  const from = Math.min(...evaluated.map((c) => c.evaluation.baseYear));
+  const to = Math.max(...evaluated.map((c) => last(c.evaluation)));
   const years = Array.from({ length: to - from + 1 }, (_, k) => from + k);
-  const share = items.map((c) => years.map((y) => at(c.model, `${c.scenario.meta.focus}.share`, y) ?? null));
-  const grdp = items.map((c) => years.map((y) => at(c.model, BUILTIN.grdpNominal, y) ?? null));
-  const headlines = items.map((c) => summarize(c.model, c.scenario));
+  const share = evaluated.map((c) => years.map((y) => c.evaluation.value(c.shareId, y) ?? null));
+  const grdp = evaluated.map((c) => years.map((y) => c.evaluation.value(BUILTIN.grdpNominal, y) ?? null));
+  const headlines = evaluated.map((c) => c.evaluation.headline);
   // The first scenario's share targets set the years the table looks at.
   const shareTargets = headlines[0]!.shareTargets;
   const targetYears = shareTargets.map((t) => t.year);
@@ -68,7 +65,7 @@ export function compareScenarios(items: readonly CompareItem[]): Comparison {
       row(
         'share',
         'percent',
-        items.map((c) => at(c.model, `${c.scenario.meta.focus}.share`, year)),
+        evaluated.map((c) => c.evaluation.value(c.shareId, year)),
         year,
       ),
     ),
@@ -85,9 +82,9 @@ export function compareScenarios(items: readonly CompareItem[]): Comparison {
     row(
       'grdp',
       'number',
-      items.map((c) => at(c.model, BUILTIN.grdpNominal, to)),
+      evaluated.map((c) => c.evaluation.value(BUILTIN.grdpNominal, to)),
       to,
     ),
   ];
-  return { years, names: items.map((c) => c.name), share, grdp, targets, rows };
+  return { years, names: evaluated.map((c) => c.name), share, grdp, targets, rows };
 }

@@ -1,6 +1,7 @@
 import { inputOf, Model, type Variable } from './model';
 import { averageGrowth, checkTarget } from './summary';
 import type { Scenario, TargetRow } from './types';
+import { focusGrowth, focusShare } from './variables';
 
 /** Options of the root finder. */
 export interface BrentOptions {
@@ -298,12 +299,11 @@ export function requiredFocusGrowth(
   from = scenario.meta.baseYear + 1,
 ): RequiredGrowthResult {
   const model = new Model(scenario);
-  const focus = scenario.meta.focus;
   const result = seek(
     model,
     scenario,
-    { id: `${focus}.share`, year: targetYear, value: threshold },
-    { kind: 'rate', id: `${focus}.growth`, from: Math.min(from, targetYear), to: targetYear },
+    { id: focusShare(scenario.meta), year: targetYear, value: threshold },
+    { kind: 'rate', id: focusGrowth(scenario.meta), from: Math.min(from, targetYear), to: targetYear },
     undefined,
   );
   if (result.status !== 'found') return result;
@@ -319,7 +319,7 @@ export interface ShareQuestion {
 
 /** The ready-made questions from the scenario's focus-share targets after the base year, earliest first. */
 export function shareQuestions(scenario: Scenario, model: Model = new Model(scenario)): ShareQuestion[] {
-  const shareId = `${scenario.meta.focus}.share`;
+  const shareId = focusShare(scenario.meta);
   return scenario.rows
     .filter((r): r is TargetRow => r.kind === 'target' && r.of === shareId)
     .flatMap((row) => checkTarget(model, row))

@@ -1,14 +1,31 @@
 export * from './types';
 export { parseLocaleNumber, formatValue, formatForEdit, formatPoints, type Locale } from './parse-number';
 export { parseFormula, isCellError, FUNCTIONS, MAX_FORMULA_LENGTH, MAX_NESTING, YEAR_SYMBOL } from './parse-formula';
-export { Model, BUILTIN, SECTOR_PARTS, yearsOf, inputOf, type Variable, type VarRole } from './model';
+export { Model, yearsOf, inputOf, type Variable } from './model';
+export {
+  BUILTIN,
+  SECTOR_PARTS,
+  BUILT_FORMATS,
+  TOTALS,
+  sectorVar,
+  sectorVariables,
+  focusShare,
+  focusGrowth,
+  isSectorPart,
+  splitVarId,
+  withRowId,
+  type SectorPart,
+  type BuiltRole,
+  type BuiltVariable,
+  type VarRole,
+} from './variables';
+export { evaluate, evaluationOf, remember, type Evaluation } from './evaluate';
 export {
   checkIdentifier,
   withInput,
   renameRow,
   addRow,
   deleteRow,
-  splitVarId,
   cellKey,
   hasRanges,
   rangeAt,

@@ -1,5 +1,14 @@
-import { BUILTIN, type Model, type VarRole } from './model';
+import type { Model } from './model';
 import type { Format, Label, Scenario } from './types';
+import {
+  BUILT_FORMATS,
+  isSectorPart,
+  sectorVariables,
+  splitVarId,
+  TOTALS,
+  type BuiltVariable,
+  type VarRole,
+} from './variables';
 
 /** The groups of rows in the sheet, in display order. */
 export type RowGroup = 'sectors' | 'totals' | 'shares' | 'targets' | 'custom';
@@ -29,18 +38,24 @@ export function sheetRows(scenario: Scenario, options: { prices: boolean }): She
   const focus = scenario.meta.focus;
   const push = (id: string, role: VarRole, group: RowGroup, format: Format, label: Label, flags = {}) =>
     rows.push({ id, role, group, format, label, focus: false, ...flags });
-  for (const s of sectors) {
-    push(s.id, 'value', 'sectors', 'number', s.label, { focus: s.id === focus });
-    push(`${s.id}.growth`, 'growth', 'sectors', 'percent', s.label, { focus: s.id === focus });
-    if (options.prices) {
-      push(`${s.id}.price`, 'price', 'sectors', 'percent', s.label);
-      push(`${s.id}.nominal`, 'nominal', 'sectors', 'number', s.label);
+  // The model's own variables come with their role and format; the layout only picks and groups them.
+  const pushBuilt = ({ id, role, format }: BuiltVariable, group: RowGroup, label: Label, flags = {}) =>
+    push(id, role, group, format, label, flags);
+  const parts = sectors.map((s) => ({ row: s, vars: sectorVariables(s.id), isFocus: s.id === focus }));
+  const sectorRoles: readonly VarRole[] = options.prices
+    ? ['value', 'growth', 'price', 'nominal']
+    : ['value', 'growth'];
+  for (const { row, vars, isFocus } of parts) {
+    for (const v of vars) {
+      if (!sectorRoles.includes(v.role)) continue;
+      // Only a sector's value and real growth rows mark the focus, not its price rows.
+      pushBuilt(v, 'sectors', row.label, { focus: isFocus && (v.role === 'value' || v.role === 'growth') });
     }
   }
-  push(BUILTIN.grdp, 'grdp', 'totals', 'number', 'GRDP');
-  push(BUILTIN.grdpNominal, 'grdpNominal', 'totals', 'number', 'GRDP');
-  push(BUILTIN.grdpGrowth, 'grdpGrowth', 'totals', 'percent', 'GRDP');
-  for (const s of sectors) push(`${s.id}.share`, 'share', 'shares', 'percent', s.label, { focus: s.id === focus });
+  for (const v of TOTALS) pushBuilt(v, 'totals', 'GRDP');
+  for (const { row, vars, isFocus } of parts) {
+    for (const v of vars) if (v.role === 'share') pushBuilt(v, 'shares', row.label, { focus: isFocus });
+  }
   for (const r of scenario.rows) {
     if (r.kind === 'target') push(r.id, 'target', 'targets', formatOf(scenario, r.of), r.label);
   }
@@ -52,11 +67,13 @@ export function sheetRows(scenario: Scenario, options: { prices: boolean }): She
 
 // A target is shown like the row it applies to: the share target in percent, a GRDP target in money.
 function formatOf(scenario: Scenario, id: string): Format {
-  const [rowId, part] = id.split('.');
-  if (part === 'growth' || part === 'price' || part === 'share' || id === BUILTIN.grdpGrowth) return 'percent';
+  const { rowId, part } = splitVarId(id);
+  if (isSectorPart(part)) return BUILT_FORMATS[part];
+  const total = TOTALS.find((v) => v.id === id);
+  if (total) return total.format;
   const row = scenario.rows.find((r) => r.id === rowId);
-  if (row && (row.kind === 'series' || row.kind === 'param')) return row.format;
-  return row?.kind === 'target' ? 'percent' : 'number';
+  if (row?.kind === 'series' || row?.kind === 'param') return row.format;
+  return row?.kind === 'target' ? 'percent' : BUILT_FORMATS.value;
 }
 
 /** The sheet's columns: recorded years before the base year, the base year, then projection years. */

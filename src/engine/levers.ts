@@ -2,6 +2,7 @@ import { Model } from './model';
 import { withInput, withRange } from './scenario';
 import type { Distribution, Scenario } from './types';
 import { shiftDistribution } from './uncertainty';
+import { sectorVar } from './variables';
 
 /** How a lever moves a sector's real growth: one rate for every projection year, or a shift of each year's rate. */
 export type LeverMode = 'rate' | 'shift';
@@ -39,7 +40,7 @@ export function applyLevers(scenario: Scenario, levers: Levers, model?: Model): 
   let next = scenario;
   for (const row of active) {
     const lever = levers[row.id]!;
-    const id = `${row.id}.growth`;
+    const id = sectorVar(row.id, 'growth');
     const v = evaluated.get(id);
     if (!v) continue;
     evaluated.years.forEach((year, i) => {

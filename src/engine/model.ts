@@ -13,30 +13,7 @@ import {
   type Series,
 } from './project';
 import { cellError, ErrorCode, type CellError, type CellInput, type Format, type Scenario } from './types';
-
-/** Ids of the built-in totals every scenario has. */
-export const BUILTIN = {
-  grdp: 'grdp',
-  grdpNominal: 'grdp_nominal',
-  grdpGrowth: 'grdp_growth',
-} as const;
-
-/** The sub-rows every sector gets, as suffixes of the sector id ("manufacturing.growth"). */
-export const SECTOR_PARTS = ['growth', 'price', 'nominal', 'share'] as const;
-
-/** What a variable is, for layout and formatting. */
-export type VarRole =
-  | 'value'
-  | 'growth'
-  | 'price'
-  | 'nominal'
-  | 'share'
-  | 'grdp'
-  | 'grdpNominal'
-  | 'grdpGrowth'
-  | 'series'
-  | 'param'
-  | 'target';
+import { BUILTIN, sectorVar, sectorVariables, TOTALS, type BuiltRole, type VarRole } from './variables';
 
 /** A computed or input variable: one row of numbers over the years. */
 export interface Variable extends Slot, Series {
@@ -332,18 +309,22 @@ export class Model {
     const first = (i: number): boolean => i === 0;
     const afterFirst = (i: number): boolean => i > 0;
     const never = (): boolean => false;
+    // The years in which each built variable takes input: a sector's base value, its rates after the base year.
+    const inputYears: Record<BuiltRole, (i: number) => boolean> = {
+      value: first,
+      growth: afterFirst,
+      price: afterFirst,
+      nominal: never,
+      share: never,
+      grdp: never,
+      grdpNominal: never,
+      grdpGrowth: never,
+    };
     for (const row of scenario.rows) {
-      if (row.kind === 'sector') {
-        this.#add(row.id, 'value', 'number', row.id, first);
-        this.#add(`${row.id}.growth`, 'growth', 'percent', row.id, afterFirst);
-        this.#add(`${row.id}.price`, 'price', 'percent', row.id, afterFirst);
-        this.#add(`${row.id}.nominal`, 'nominal', 'number', row.id, never);
-        this.#add(`${row.id}.share`, 'share', 'percent', row.id, never);
-      }
+      if (row.kind !== 'sector') continue;
+      for (const v of sectorVariables(row.id)) this.#add(v.id, v.role, v.format, row.id, inputYears[v.role]);
     }
-    this.#add(BUILTIN.grdp, 'grdp', 'number', BUILTIN.grdp, never);
-    this.#add(BUILTIN.grdpNominal, 'grdpNominal', 'number', BUILTIN.grdpNominal, never);
-    this.#add(BUILTIN.grdpGrowth, 'grdpGrowth', 'percent', BUILTIN.grdpGrowth, never);
+    for (const v of TOTALS) this.#add(v.id, v.role, v.format, v.id, inputYears[v.role]);
     for (const row of scenario.rows) {
       if (row.kind === 'series') this.#add(row.id, 'series', row.format, row.id, all);
       else if (row.kind === 'param') this.#add(row.id, 'param', row.format, row.id, first);
@@ -356,12 +337,12 @@ export class Model {
     const get = (id: string): VarState => this.#byId.get(id)!;
     const sectors = scenario.rows.filter((r) => r.kind === 'sector').map((r) => r.id);
     for (const s of sectors) {
-      const [value, growth, price, nominal] = [s, ...SECTOR_PARTS.map((p) => `${s}.${p}`)].map(get) as VarState[] as [
-        VarState,
-        VarState,
-        VarState,
-        VarState,
-      ];
+      const [value, growth, price, nominal] = [
+        s,
+        sectorVar(s, 'growth'),
+        sectorVar(s, 'price'),
+        sectorVar(s, 'nominal'),
+      ].map(get) as [VarState, VarState, VarState, VarState];
       this.#setKernel(value, compoundKernel(value, growth), (i) => [rel(value.index, -1), abs(growth.index, i)]);
       this.#setKernel(nominal, nominalKernel(nominal, value, growth, price), (i) =>
         i === 0 ? [abs(value.index, 0)] : [rel(nominal.index, -1), abs(growth.index, i), abs(price.index, i)],
@@ -370,12 +351,12 @@ export class Model {
     const grdp = get(BUILTIN.grdp);
     const grdpNominal = get(BUILTIN.grdpNominal);
     const values = sectors.map(get);
-    const nominals = sectors.map((s) => get(`${s}.nominal`));
+    const nominals = sectors.map((s) => get(sectorVar(s, 'nominal')));
     this.#setKernel(grdp, sumKernel(grdp, values), (i) => values.map((p) => abs(p.index, i)));
     this.#setKernel(grdpNominal, sumKernel(grdpNominal, nominals), (i) => nominals.map((p) => abs(p.index, i)));
     for (const s of sectors) {
-      const share = get(`${s}.share`);
-      const nominal = get(`${s}.nominal`);
+      const share = get(sectorVar(s, 'share'));
+      const nominal = get(sectorVar(s, 'nominal'));
       this.#setKernel(share, shareKernel(share, nominal, grdpNominal), (i) => [
         abs(nominal.index, i),
         abs(grdpNominal.index, i),

@@ -1,8 +1,9 @@
-import { BUILTIN, inputOf, Model } from './model';
+import { inputOf, Model } from './model';
 import type { Series } from './project';
 import type { Distribution, Scenario, TargetRow } from './types';
 import { checkTarget, summarize } from './summary';
 import { checkDistribution, normalQuantile, Random } from './uncertainty';
+import { BUILTIN, focusShare } from './variables';
 
 /** Samples of a run unless the planner chooses otherwise. */
 export const DEFAULT_SAMPLES = 10_000;
@@ -63,7 +64,7 @@ export interface MonteCarloResult {
   readonly years: number[];
   /** GRDP at constant prices ('grdp', the basis of the growth figures), not 'grdp_nominal'. */
   readonly grdp: Fan;
-  /** The focus sector's share of GRDP (`${meta.focus}.share`, at current prices). */
+  /** The focus sector's share of GRDP (focusShare(meta), at current prices). */
   readonly share: Fan;
   /** Every filled cell of every target row, each checked in its own year as checkTarget() does. */
   readonly targets: TargetOdds[];
@@ -165,7 +166,7 @@ export class MonteCarloRun {
     this.#rowStart = Int32Array.from([...starts, used.length]);
 
     this.#grdp = model.get(BUILTIN.grdp)!.values;
-    const shareId = `${scenario.meta.focus}.share`;
+    const shareId = focusShare(scenario.meta);
     this.#share = model.get(shareId)?.values;
     this.#grdpOut = new Float64Array(length * samples);
     this.#shareOut = new Float64Array(this.#share ? length * samples : 0);

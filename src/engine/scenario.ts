@@ -1,7 +1,7 @@
-import { BUILTIN } from './model';
 import { FUNCTIONS, YEAR_SYMBOL } from './parse-formula';
 import type { CellInput, Distribution, DrawMode, RowDef, Scenario, UncertainRow, YearCells } from './types';
 import { centralValue } from './uncertainty';
+import { BUILTIN, splitVarId, withRowId } from './variables';
 
 const IDENTIFIER = /^(?!__)[A-Za-z_][A-Za-z0-9_]{0,39}$/;
 const RESERVED: ReadonlySet<string> = new Set([
@@ -58,12 +58,6 @@ function setYear(cells: YearCells, year: number, input: CellInput | undefined): 
   if (input === undefined) delete next[year];
   else next[year] = input;
   return next;
-}
-
-/** The row and sub-row ("growth", "price"…) a variable id points at. */
-export function splitVarId(id: string): { rowId: string; part: string | undefined } {
-  const dot = id.indexOf('.');
-  return dot < 0 ? { rowId: id, part: undefined } : { rowId: id.slice(0, dot), part: id.slice(dot + 1) };
 }
 
 /** Returns a copy of the scenario with one input cell replaced (undefined clears it); a range it held goes. */
@@ -183,13 +177,13 @@ export function renameRow(scenario: Scenario, from: string, to: string): Scenari
     const renamed = mapInputs(row, (input) => renameInFormula(input, from, to));
     const withId = row.id === from ? { ...renamed, id: to } : renamed;
     return withId.kind === 'target' && splitVarId(withId.of).rowId === from
-      ? { ...withId, of: to + withId.of.slice(from.length) }
+      ? { ...withId, of: withRowId(withId.of, to) }
       : withId;
   });
   const history = Object.fromEntries(
     Object.entries(scenario.history).map(([id, h]) => {
       const { rowId } = splitVarId(id);
-      return [rowId === from ? to + id.slice(from.length) : id, h];
+      return [rowId === from ? withRowId(id, to) : id, h];
     }),
   );
   const meta = scenario.meta.focus === from ? { ...scenario.meta, focus: to } : scenario.meta;
@@ -197,7 +191,7 @@ export function renameRow(scenario: Scenario, from: string, to: string): Scenari
   return withUncertainty(renamed, (all) => {
     for (const id of Object.keys(all)) {
       if (splitVarId(id).rowId !== from) continue;
-      all[to + id.slice(from.length)] = all[id]!;
+      all[withRowId(id, to)] = all[id]!;
       delete all[id];
     }
   });

@@ -1,6 +1,7 @@
 import { inputOf, Model, type Variable } from './model';
 import { summarize } from './summary';
 import type { CellInput, Scenario } from './types';
+import { focusShare, sectorVar } from './variables';
 
 /** What a tornado measures: one cell, or the average GRDP growth of the headline cards. */
 export type SensitivityOutput =
@@ -28,8 +29,8 @@ export interface TornadoBar {
 
 /** The output a tornado shows by default: the focus share in the last share-target year, else at the horizon. */
 export function defaultSensitivityOutput(scenario: Scenario): SensitivityOutput {
-  const { baseYear, horizon, focus } = scenario.meta;
-  const id = `${focus}.share`;
+  const { baseYear, horizon } = scenario.meta;
+  const id = focusShare(scenario.meta);
   const years = scenario.rows
     .flatMap((r) => (r.kind === 'target' && r.of === id ? Object.keys(r.cells).map(Number) : []))
     .filter((y) => y > baseYear && y <= horizon);
@@ -43,7 +44,7 @@ export function defaultSensitivityOutput(scenario: Scenario): SensitivityOutput 
 export function sensitivityRows(scenario: Scenario): string[] {
   const { baseYear } = scenario.meta;
   return scenario.rows.flatMap((r) => {
-    if (r.kind === 'sector') return [`${r.id}.growth`];
+    if (r.kind === 'sector') return [sectorVar(r.id, 'growth')];
     const typed = r.kind === 'series' && r.format === 'percent';
     return typed && Object.entries(r.cells).some(([y, c]) => Number(y) > baseYear && typeof c === 'number')
       ? [r.id]

@@ -1,5 +1,6 @@
-import { BUILTIN, type Model } from './model';
+import type { Model } from './model';
 import type { Scenario, TargetRow } from './types';
+import { BUILTIN, focusShare, sectorVar } from './variables';
 
 /** A target threshold in one year against the value the scenario reaches. */
 export interface TargetCheck {
@@ -74,7 +75,7 @@ export function checkTarget(model: Model, row: TargetRow): TargetCheck[] {
 
 /** Computes the headline cards of a scenario from an evaluated model. */
 export function summarize(model: Model, scenario: Scenario): Headline {
-  const shareId = `${scenario.meta.focus}.share`;
+  const shareId = focusShare(scenario.meta);
   const targets = scenario.rows.filter((r): r is TargetRow => r.kind === 'target');
   const shareTargets = targets.filter((t) => t.of === shareId).flatMap((t) => checkTarget(model, t));
   shareTargets.sort((a, b) => a.year - b.year);
@@ -125,14 +126,14 @@ export interface ChartSeries {
 
 /** Builds the chart's aligned series from the evaluated model; the UI draws them as they are. */
 export function chartSeries(model: Model, scenario: Scenario): ChartSeries {
-  const shareId = `${scenario.meta.focus}.share`;
+  const shareId = focusShare(scenario.meta);
   const history = scenario.history[shareId] ?? {};
   const firstHistory = Math.min(model.baseYear, ...Object.keys(history).map(Number).filter(Number.isFinite));
   const to = model.years[model.years.length - 1]!;
   const years = Array.from({ length: to - firstHistory + 1 }, (_, k) => firstHistory + k);
   const sectors = scenario.rows.filter((r) => r.kind === 'sector').map((r) => r.id);
   const at = (id: string, year: number): number | null => valueAt(model, id, year) ?? null;
-  const values = sectors.map((s) => years.map((y) => at(`${s}.nominal`, y)));
+  const values = sectors.map((s) => years.map((y) => at(sectorVar(s, 'nominal'), y)));
   const stacks: (number | null)[][] = [];
   values.forEach((row, k) => {
     stacks.push(

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { quangNinh } from '../templates/quang-ninh';
+import { sheetRows } from './layout';
+import { Model } from './model';
+import {
+  BUILT_FORMATS,
+  BUILTIN,
+  focusGrowth,
+  focusShare,
+  isSectorPart,
+  SECTOR_PARTS,
+  sectorVar,
+  sectorVariables,
+  splitVarId,
+  TOTALS,
+  withRowId,
+} from './variables';
+
+const scenario = quangNinh.scenario;
+
+describe('variable ids', () => {
+  it('builds a sector part id that splits back into the sector and the part', () => {
+    for (const part of SECTOR_PARTS) {
+      const id = sectorVar('manufacturing', part);
+      expect(id).toBe(`manufacturing.${part}`);
+      expect(splitVarId(id)).toEqual({ rowId: 'manufacturing', part });
+      expect(isSectorPart(splitVarId(id).part)).toBe(true);
+    }
+  });
+
+  it('splits a row id or a total into the row alone', () => {
+    expect(splitVarId('icor')).toEqual({ rowId: 'icor', part: undefined });
+    expect(splitVarId(BUILTIN.grdpGrowth)).toEqual({ rowId: 'grdp_growth', part: undefined });
+    expect(isSectorPart(undefined)).toBe(false);
+    expect(isSectorPart('foo')).toBe(false);
+  });
+
+  it('names the focus sector share and growth of a scenario', () => {
+    expect(focusShare(scenario.meta)).toBe('manufacturing.share');
+    expect(focusGrowth({ focus: 'services' })).toBe('services.growth');
+  });
+
+  it('moves an id to another row and keeps its part', () => {
+    expect(withRowId('manufacturing.share', 'industry')).toBe('industry.share');
+    expect(withRowId('icor', 'capital_output')).toBe('capital_output');
+  });
+});
+
+describe('the role and format table', () => {
+  const model = new Model(scenario);
+
+  it('agrees with every variable the model builds for a scenario', () => {
+    const sectors = scenario.rows.filter((r) => r.kind === 'sector').map((r) => r.id);
+    const built = [...sectors.flatMap(sectorVariables), ...TOTALS];
+    for (const v of built) {
+      const variable = model.get(v.id)!;
+      expect({ id: variable.id, role: variable.role, format: variable.format }).toEqual(v);
+      expect(variable.format).toBe(BUILT_FORMATS[v.role]);
+    }
+    expect(model.variables.filter((v) => v.role in BUILT_FORMATS).map((v) => v.id)).toEqual(built.map((v) => v.id));
+  });
+
+  it('gives the sheet the same role and format for every row the model builds', () => {
+    for (const row of sheetRows(scenario, { prices: true })) {
+      const v = model.get(row.id)!;
+      expect([row.role, row.format]).toEqual([v.role, v.format]);
+    }
+  });
+
+  it('lists a sector value row first, then its parts in order', () => {
+    expect(sectorVariables('taxes').map((v) => v.role)).toEqual(['value', ...SECTOR_PARTS]);
+    expect(TOTALS.map((v) => v.id)).toEqual(Object.values(BUILTIN));
+  });
+});
