@@ -1,10 +1,19 @@
-import type { LocaleState } from '../state/locale.svelte';
-import type { Sheet } from '../state/sheet.svelte';
+import type { ChartInput } from '../charts';
 import { csvBlob } from './csv';
-import { buildTable, fileName } from './table';
+import type { PngTexts } from './png';
+import { fileName, type ExportTable } from './table';
 
-export { buildTable, fileName, type ExportTable, type ExportRow, type ExportCell, type ExportSource } from './table';
+export {
+  exportHeadings,
+  fileName,
+  type ExportTable,
+  type ExportRow,
+  type ExportCell,
+  type ExportSource,
+  type ExportHeadings,
+} from './table';
 export { toCsv, csvBlob, csvCell, BOM, CSV_STYLE } from './csv';
+export type { PngTexts } from './png';
 
 /** The files the export menu offers. */
 export type ExportKind = 'csv' | 'xlsx' | 'png';
@@ -15,18 +24,25 @@ export interface ExportFile {
   readonly blob: Blob;
 }
 
+/** What the exports of one scenario are made from, all plain and already translated. */
+export interface ExportInput {
+  /** The scenario's name, which names the files. */
+  readonly name: string;
+  readonly table: ExportTable;
+  readonly chart: ChartInput;
+  readonly texts: PngTexts;
+}
+
 /**
- * Builds one export of the open scenario in the current language. The XLSX writer and the chart
- * renderer are loaded on first use, so neither weighs on the app's start.
+ * Builds one export of a scenario. The XLSX writer and the chart renderer are loaded on first use, so
+ * neither weighs on the app's start.
  */
-export async function exportFile(kind: ExportKind, sheet: Sheet, locale: LocaleState): Promise<ExportFile> {
-  const name = sheet.scenario.meta.name;
+export async function exportFile(kind: ExportKind, input: ExportInput): Promise<ExportFile> {
   if (kind === 'png') {
     const { chartPng } = await import('./png');
-    return { name: fileName(name, 'png'), blob: await chartPng(sheet, locale) };
+    return { name: fileName(input.name, 'png'), blob: await chartPng(input.chart, input.texts) };
   }
-  const table = buildTable(sheet, locale);
-  if (kind === 'csv') return { name: fileName(name, 'csv'), blob: csvBlob(table) };
+  if (kind === 'csv') return { name: fileName(input.name, 'csv'), blob: csvBlob(input.table) };
   const { toXlsx } = await import('./xlsx');
-  return { name: fileName(name, 'xlsx'), blob: await toXlsx(table) };
+  return { name: fileName(input.name, 'xlsx'), blob: await toXlsx(input.table) };
 }

@@ -1,14 +1,5 @@
 import uPlot from 'uplot';
-import type { LocaleState } from '../state/locale.svelte';
-import type { Sheet } from '../state/sheet.svelte';
-import { sectorNames } from '../state/labels';
-import {
-  buildChartOptions,
-  chartLabels,
-  seriesIndex,
-  toAlignedData,
-  type ChartInput,
-} from '../ui/charts/chart-options';
+import { buildChartOptions, diamond, font, INK, MUTED, seriesIndex, toAlignedData, type ChartInput } from '../charts';
 
 /**
  * Size of the exported chart in CSS pixels: a 12:7 landscape that fills a slide or half an A4 page.
@@ -18,27 +9,14 @@ export const PNG_SIZE = { width: 1200, height: 700 } as const;
 /** Pixels per CSS pixel of the exported image, whatever the screen's own ratio. */
 export const PNG_SCALE = 2;
 
-// Same family as the live chart (chart-options.ts), so the image looks like the screen.
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-const INK = '#1f1f1f';
-const MUTED = '#555555';
 const MARGIN = 24;
 const SWATCH = 14;
 
-/** The chart's input for a sheet, translated as the page shows it (focus sector name, unit). */
-export function chartInput(sheet: Sheet, locale: LocaleState): ChartInput {
-  const { scenario } = sheet;
-  const { meta } = scenario;
-  const focusRow = scenario.rows.find((r) => r.id === meta.focus);
-  const name = focusRow ? locale.label(focusRow.label) : meta.focus;
-  const unit = locale.label(meta.unit);
-  return {
-    data: sheet.chart,
-    sectorLabels: sectorNames(scenario, sheet.chart.sectors, locale),
-    labels: chartLabels(locale.t, name, unit),
-    formatValue: locale.number,
-    formatPercent: locale.percent,
-  };
+/** What the exported image shows besides the plot. */
+export interface PngTexts {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly source: string;
 }
 
 /**
@@ -147,15 +125,10 @@ function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendItem, x: number, 
     ctx.arc(x + SWATCH / 2, mid, 5, 0, 2 * Math.PI);
     ctx.fill();
   } else {
-    const r = 6;
     ctx.lineWidth = 2;
     ctx.fillStyle = '#ffffff';
     ctx.beginPath();
-    ctx.moveTo(x + SWATCH / 2, mid - r);
-    ctx.lineTo(x + SWATCH / 2 + r, mid);
-    ctx.lineTo(x + SWATCH / 2, mid + r);
-    ctx.lineTo(x + SWATCH / 2 - r, mid);
-    ctx.closePath();
+    diamond(ctx, x + SWATCH / 2, mid, 6);
     ctx.fill();
     ctx.stroke();
   }
@@ -177,33 +150,11 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
-/** What the exported image shows besides the plot. */
-export interface PngTexts {
-  readonly title: string;
-  readonly subtitle: string;
-  readonly source: string;
-}
-
-/** The texts of a sheet's chart image: chart title, scenario name and source line, in the current language. */
-export function pngTexts(sheet: Sheet, locale: LocaleState): PngTexts {
-  const input = chartInput(sheet, locale);
-  return {
-    title: input.labels.title,
-    subtitle: sheet.scenario.meta.name,
-    source: locale.t('export.pngSource', {
-      template: locale.label(sheet.template.label),
-      name: sheet.scenario.meta.name,
-    }),
-  };
-}
-
 /**
  * Renders the scenario chart as a PNG of exactly PNG_SCALE × size (2400 × 1400 px by default): title and
  * scenario name at the top, a legend of the sectors and share series, the plot, and the source line below.
  */
-export async function chartPng(sheet: Sheet, locale: LocaleState, size = PNG_SIZE): Promise<Blob> {
-  const input = chartInput(sheet, locale);
-  const texts = pngTexts(sheet, locale);
+export async function chartPng(input: ChartInput, texts: PngTexts, size = PNG_SIZE): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = size.width * PNG_SCALE;
   canvas.height = size.height * PNG_SCALE;
@@ -216,15 +167,15 @@ export async function chartPng(sheet: Sheet, locale: LocaleState, size = PNG_SIZ
   const inner = size.width - 2 * MARGIN;
 
   ctx.fillStyle = INK;
-  ctx.font = `600 22px ${FONT_FAMILY}`;
+  ctx.font = font(22, 600);
   ctx.fillText(texts.title, MARGIN, MARGIN, inner);
   ctx.fillStyle = MUTED;
-  ctx.font = `14px ${FONT_FAMILY}`;
+  ctx.font = font(14);
   ctx.fillText(texts.subtitle, MARGIN, MARGIN + 30, inner);
 
   // Legend items flow left to right and wrap.
   const items = legendItems(buildChartOptions(input, size), input.data.sectors.length);
-  ctx.font = `13px ${FONT_FAMILY}`;
+  ctx.font = font(13);
   ctx.fillStyle = INK;
   let x = MARGIN;
   let y = MARGIN + 58;
@@ -240,7 +191,7 @@ export async function chartPng(sheet: Sheet, locale: LocaleState, size = PNG_SIZ
   }
   const plotTop = y + 30;
 
-  ctx.font = `12px ${FONT_FAMILY}`;
+  ctx.font = font(12);
   const sourceLines = wrap(ctx, texts.source, inner).slice(0, 3);
   const sourceTop = size.height - MARGIN - sourceLines.length * 16;
   ctx.fillStyle = MUTED;

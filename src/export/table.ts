@@ -1,7 +1,5 @@
-import { cellKey, sheetColumns, sheetRows, type Format, type Locale, type RowGroup, type SheetColumn } from '../engine';
-import { rowLabel } from '../state/labels';
-import type { LocaleState } from '../state/locale.svelte';
-import type { Sheet } from '../state/sheet.svelte';
+import type { Format, Locale, RowGroup, SheetColumn } from '../engine';
+import type { MessageKey } from '../i18n';
 
 /** One cell of an exported table: a number (a fraction on percent rows), an error code, or blank. */
 export type ExportCell = number | string | null;
@@ -42,7 +40,26 @@ export interface ExportHeadings {
   readonly no: string;
 }
 
-/** The open scenario as a plain table, ready for CSV or XLSX. */
+/** The headings of an export in the language of `t`. */
+export function exportHeadings(t: (key: MessageKey) => string): ExportHeadings {
+  return {
+    variable: t('export.variable'),
+    id: t('export.id'),
+    sheetData: t('export.sheetData'),
+    sheetSources: t('export.sheetSources'),
+    cell: t('export.cell'),
+    year: t('export.year'),
+    source: t('export.source'),
+    assumption: t('export.assumption'),
+    yes: t('export.yes'),
+    no: t('export.no'),
+  };
+}
+
+/**
+ * A scenario as a plain table, ready for CSV or XLSX: every variable and every year, whatever a view of it hides
+ * (a file is a record of the scenario, not of the view).
+ */
 export interface ExportTable {
   readonly locale: Locale;
   /** The scenario's name. */
@@ -52,58 +69,6 @@ export interface ExportTable {
   readonly rows: readonly ExportRow[];
   readonly sources: readonly ExportSource[];
   readonly headings: ExportHeadings;
-}
-
-/**
- * Builds the export table of a sheet. Every variable and every year is exported, whatever the grid
- * currently hides (price rows, history columns): a file is a record of the scenario, not of the view.
- */
-export function buildTable(sheet: Sheet, locale: LocaleState): ExportTable {
-  const lang = locale.current;
-  const scenario = sheet.scenario;
-  const columns = sheetColumns(scenario, sheet.model);
-  const rows: ExportRow[] = [];
-  const sources: ExportSource[] = [];
-  for (const row of sheetRows(scenario, { prices: true })) {
-    const label = rowLabel(row, locale);
-    const cells = columns.map((column): ExportCell => {
-      const view = sheet.view(row, column, lang);
-      if (view.source !== undefined) {
-        sources.push({
-          key: cellKey(row.id, column.year),
-          id: row.id,
-          year: column.year,
-          label,
-          text: view.source,
-          assumption: view.assumption,
-        });
-      }
-      if (view.error) return view.error.code;
-      return view.value !== undefined && Number.isFinite(view.value) ? view.value : null;
-    });
-    rows.push({ id: row.id, label, format: row.format, group: row.group, cells });
-  }
-  const t = locale.t;
-  return {
-    locale: lang,
-    name: scenario.meta.name,
-    years: columns.map((c) => c.year),
-    columnKinds: columns.map((c) => c.kind),
-    rows,
-    sources,
-    headings: {
-      variable: t('export.variable'),
-      id: t('export.id'),
-      sheetData: t('export.sheetData'),
-      sheetSources: t('export.sheetSources'),
-      cell: t('export.cell'),
-      year: t('export.year'),
-      source: t('export.source'),
-      assumption: t('export.assumption'),
-      yes: t('export.yes'),
-      no: t('export.no'),
-    },
-  };
 }
 
 /** A file name from the scenario's name: Vietnamese letters kept, characters Windows forbids replaced. */

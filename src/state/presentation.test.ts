@@ -2,7 +2,7 @@ import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
 import { applyLevers, chartSeries, Model, summarize, type Scenario } from '../engine';
 import { quangNinh } from '../templates/quang-ninh';
-import { buildChartOptions, toAlignedData, type ChartInput } from '../ui/charts/chart-options';
+import { buildChartOptions, toAlignedData, type ChartInput } from '../charts';
 import { PresentationState, seriesMax } from './presentation.svelte';
 
 const base = quangNinh.scenario;

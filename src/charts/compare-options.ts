@@ -1,14 +1,6 @@
 import type uPlot from 'uplot';
-import type { Comparison } from '../../engine';
-import {
-  axisBase,
-  drawTargetLabels,
-  fitAxis,
-  legendValue,
-  SECTOR_COLOURS,
-  targetLabel,
-  targetSeries,
-} from './chart-options';
+import type { Comparison } from '../engine';
+import { FONT_SIZE, legendOf, sectorColour, targetLabelHook, targetSeries, valueAxis, yearAxis } from './kit';
 
 /** Dash patterns by scenario, so scenarios differ by more than colour. */
 const DASHES: readonly number[][] = [[], [10, 5], [3, 4], [12, 4, 3, 4]];
@@ -40,13 +32,9 @@ export function compareSeriesCount(data: Comparison): number {
 /** uPlot options: per scenario a thick share line (right axis) and a thin GRDP line (left axis), same colour and dash. */
 export function compareOptions(input: CompareChartInput, size: { width: number; height: number }): uPlot.Options {
   // With the cursor outside the plot the legend shows each line's last value, as on the scenario chart.
-  const legend =
-    (format: (v: number) => string): uPlot.Series['value'] =>
-    (u, _raw, si, i) =>
-      legendValue(u.data[0], u.data[si] ?? [], i, format);
-  const series: uPlot.Series[] = [{ label: input.yearLabel, value: legend(String) }];
+  const series: uPlot.Series[] = [{ label: input.yearLabel, value: legendOf(String) }];
   input.data.names.forEach((name, k) => {
-    const stroke = SECTOR_COLOURS[k % SECTOR_COLOURS.length]!;
+    const stroke = sectorColour(k);
     const dash = DASHES[k % DASHES.length]!;
     series.push({
       label: input.shareLabel(name),
@@ -54,7 +42,7 @@ export function compareOptions(input: CompareChartInput, size: { width: number; 
       stroke,
       width: 3,
       dash,
-      value: legend(input.formatPercent),
+      value: legendOf(input.formatPercent),
     });
     series.push({
       label: input.grdpLabel(name),
@@ -63,11 +51,11 @@ export function compareOptions(input: CompareChartInput, size: { width: number; 
       width: 1.25,
       dash,
       alpha: 0.75,
-      value: legend(input.formatValue),
+      value: legendOf(input.formatValue),
     });
   });
-  series.push(targetSeries(input.targetWord, legend(input.formatPercent)));
-  const labels = { labels: { target: input.targetWord }, formatPercent: input.formatPercent };
+  series.push(targetSeries(input.targetWord, legendOf(input.formatPercent)));
+  const words = { labels: { target: input.targetWord }, formatPercent: input.formatPercent };
   return {
     ...size,
     series,
@@ -77,41 +65,15 @@ export function compareOptions(input: CompareChartInput, size: { width: number; 
       share: { range: (_u, _min, max) => [0, max * 1.1] },
     },
     axes: [
-      { ...axisBase, incrs: [1, 2, 5, 10], values: (_u, splits) => splits.map((v) => String(Math.round(v))) },
-      {
-        ...axisBase,
-        scale: 'grdp',
-        side: 3,
-        label: input.valueAxis,
-        labelSize: 20,
-        size: fitAxis,
-        values: (_u, s) => s.map((v) => input.formatValue(v)),
-        grid: { stroke: '#e6e6e6', width: 1 },
-      },
-      {
-        ...axisBase,
-        scale: 'share',
-        side: 1,
-        label: input.shareAxis,
-        labelSize: 20,
-        size: fitAxis,
-        values: (_u, s) => s.map((v) => input.formatPercent(v, 0)),
-        grid: { show: false },
-      },
+      yearAxis(),
+      valueAxis('grdp', 3, input.valueAxis, (_u, s) => s.map((v) => input.formatValue(v))),
+      valueAxis('share', 1, input.shareAxis, (_u, s) => s.map((v) => input.formatPercent(v, 0)), { grid: false }),
     ],
     cursor: { y: false, drag: { x: false, y: false } },
     legend: { show: true, live: true },
     hooks: {
       // Several share lines: labels go above their markers rather than away from one projection.
-      draw: [
-        (u) =>
-          drawTargetLabels(u, {
-            targets: series.length - 1,
-            share: null,
-            fontSize: 12,
-            text: (year, v) => targetLabel(labels, year, v),
-          }),
-      ],
+      draw: [targetLabelHook({ targets: series.length - 1, share: null, fontSize: FONT_SIZE }, words)],
     },
   };
 }

@@ -1,17 +1,9 @@
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
-import { chartSeries, Model } from '../../engine';
-import { quangNinh } from '../../templates/quang-ninh';
-import {
-  alignedScales,
-  buildChartOptions,
-  legendValue,
-  sectorColour,
-  seriesIndex,
-  targetLabel,
-  toAlignedData,
-  type ChartInput,
-} from './chart-options';
+import { chartSeries, Model } from '../engine';
+import { quangNinh } from '../templates/quang-ninh';
+import { sectorColour, targetLabel } from './kit';
+import { alignedScales, buildChartOptions, seriesIndex, toAlignedData, type ChartInput } from './scenario-options';
 
 const scenario = quangNinh.scenario;
 const data = chartSeries(new Model(scenario), scenario);
@@ -104,22 +96,6 @@ describe('buildChartOptions', () => {
     current = { ...data, values: data.values.map((row) => row.map((v) => (v === null ? null : v * 2))) };
     const i = data.years.length - 1;
     expect(value(fakePlot, 0, 1, i)).toBe((data.values[0]![i]! * 2).toFixed(0));
-  });
-});
-
-describe('legendValue', () => {
-  const years = [2020, 2021, 2022, 2023];
-  const fmt = (v: number): string => String(v);
-
-  it('formats the hovered index and marks a missing value', () => {
-    expect(legendValue(years, [1, 2, null, 4], 1, fmt)).toBe('2');
-    expect(legendValue(years, [1, 2, null, 4], 2, fmt)).toBe('–');
-  });
-
-  it('shows the last value when idle, with its year when that is before the last year', () => {
-    expect(legendValue(years, [1, 2, 3, 4], null, fmt)).toBe('4');
-    expect(legendValue(years, [1, 2, null, null], null, fmt)).toBe('2 (2021)');
-    expect(legendValue(years, [null, null, null, null], null, fmt)).toBe('–');
   });
 });
 

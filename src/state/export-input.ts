@@ -1,0 +1,98 @@
+import { chartLabels, type ChartInput } from '../charts';
+import { cellKey, sheetColumns, sheetRows } from '../engine';
+import {
+  exportHeadings,
+  type ExportCell,
+  type ExportInput,
+  type ExportRow,
+  type ExportSource,
+  type ExportTable,
+  type PngTexts,
+} from '../export';
+import { rowLabel, sectorNames } from './labels';
+import type { LocaleState } from './locale.svelte';
+import type { Sheet } from './sheet.svelte';
+
+/**
+ * Builds the export table of a sheet. Every variable and every year is exported, whatever the grid
+ * currently hides (price rows, history columns): a file is a record of the scenario, not of the view.
+ */
+export function buildTable(sheet: Sheet, locale: LocaleState): ExportTable {
+  const lang = locale.current;
+  const scenario = sheet.scenario;
+  const columns = sheetColumns(scenario, sheet.model);
+  const rows: ExportRow[] = [];
+  const sources: ExportSource[] = [];
+  for (const row of sheetRows(scenario, { prices: true })) {
+    const label = rowLabel(row, locale);
+    const cells = columns.map((column): ExportCell => {
+      const view = sheet.view(row, column, lang);
+      if (view.source !== undefined) {
+        sources.push({
+          key: cellKey(row.id, column.year),
+          id: row.id,
+          year: column.year,
+          label,
+          text: view.source,
+          assumption: view.assumption,
+        });
+      }
+      if (view.error) return view.error.code;
+      return view.value !== undefined && Number.isFinite(view.value) ? view.value : null;
+    });
+    rows.push({ id: row.id, label, format: row.format, group: row.group, cells });
+  }
+  return {
+    locale: lang,
+    name: scenario.meta.name,
+    years: columns.map((c) => c.year),
+    columnKinds: columns.map((c) => c.kind),
+    rows,
+    sources,
+    headings: exportHeadings(locale.t),
+  };
+}
+
+/** The chart's input for a sheet, translated as the page shows it (focus sector name, unit). */
+export function chartInput(sheet: Sheet, locale: LocaleState): ChartInput {
+  const { scenario } = sheet;
+  const { meta } = scenario;
+  const focusRow = scenario.rows.find((r) => r.id === meta.focus);
+  const name = focusRow ? locale.label(focusRow.label) : meta.focus;
+  const unit = locale.label(meta.unit);
+  return {
+    data: sheet.chart,
+    sectorLabels: sectorNames(scenario, sheet.chart.sectors, locale),
+    labels: chartLabels(locale.t, name, unit),
+    formatValue: locale.number,
+    formatPercent: locale.percent,
+  };
+}
+
+/** The texts of a sheet's chart image: chart title, scenario name and source line, in the current language. */
+export function pngTexts(sheet: Sheet, locale: LocaleState): PngTexts {
+  return {
+    title: chartInput(sheet, locale).labels.title,
+    subtitle: sheet.scenario.meta.name,
+    source: locale.t('export.pngSource', {
+      template: locale.label(sheet.template.label),
+      name: sheet.scenario.meta.name,
+    }),
+  };
+}
+
+/** Everything the exports need from a sheet; each part is built when an export reads it, so a CSV never lays out the chart. */
+export function exportInput(sheet: Sheet, locale: LocaleState): ExportInput {
+  return {
+    name: sheet.scenario.meta.name,
+    get table() {
+      return buildTable(sheet, locale);
+    },
+    get chart() {
+      return chartInput(sheet, locale);
+    },
+    get texts() {
+      return pngTexts(sheet, locale);
+    },
+  };
+}
