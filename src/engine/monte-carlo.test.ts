@@ -6,6 +6,7 @@ import { withInput } from './scenario';
 import { checkTarget, summarize } from './summary';
 import type { Distribution, RowDef, Scenario, TargetRow, UncertainRow } from './types';
 import { quantile, Random } from './uncertainty';
+import { sectorVar } from './variables';
 
 const uniform = (lo: number, hi: number): Distribution => ({ kind: 'uniform', lo, hi });
 const normal = (mean: number, sd: number): Distribution => ({ kind: 'normal', mean, sd });
@@ -34,7 +35,7 @@ function rangedTemplate(draw: UncertainRow['draw'] = 'run'): Scenario {
       const rate = g as number;
       cells[year] = row.id === 'services' ? normal(rate, 0.02) : triangular(rate - 0.04, rate, rate + 0.04);
     }
-    uncertainty[`${row.id}.growth`] = { draw: row.id === 'taxes' ? 'year' : draw, cells };
+    uncertainty[sectorVar(row.id, 'growth')] = { draw: row.id === 'taxes' ? 'year' : draw, cells };
   }
   uncertainty['icor'] = { draw: 'run', cells: { 2023: uniform(3.6, 4.6) } };
   return { ...base, uncertainty, seed: 7 };

@@ -1,4 +1,4 @@
-import { withInput, type Scenario } from '../engine';
+import { sectorVar, withInput, type Scenario } from '../engine';
 import { TEMPLATES, type Template } from '../templates';
 
 /** The default template, which links to edited scenarios are measured against. */
@@ -7,8 +7,8 @@ export const DEFAULT_TEMPLATE: Template = TEMPLATES[0]!;
 const SECTORS = ['manufacturing', 'agriculture', 'other_industry', 'services', 'taxes'];
 // Input cells of each projection year, the ones a planner most often edits first.
 const VARIABLES = [
-  ...SECTORS.map((s) => `${s}.growth`),
-  ...SECTORS.map((s) => `${s}.price`),
+  ...SECTORS.map((s) => sectorVar(s, 'growth')),
+  ...SECTORS.map((s) => sectorVar(s, 'price')),
   'investment',
   'share_target',
   'growth_target',

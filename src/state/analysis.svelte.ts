@@ -1,6 +1,8 @@
 import {
   DEFAULT_SAMPLES,
   defaultSensitivityOutput,
+  focusGrowth,
+  focusShare,
   goalSeek,
   MAX_SAMPLES,
   parseLocaleNumber,
@@ -51,10 +53,10 @@ export class GoalSeekForm {
     this.#locale = locale;
     const { meta } = sheet.scenario;
     const question = shareQuestions(sheet.scenario, sheet.model).at(-1);
-    this.targetId = `${meta.focus}.share`;
+    this.targetId = focusShare(meta);
     this.targetYear = question?.year ?? meta.horizon;
     this.targetText = question ? locale.percent(question.threshold) : '';
-    this.changeId = `${meta.focus}.growth`;
+    this.changeId = focusGrowth(meta);
     this.changeYear = meta.baseYear + 1;
     this.from = sheet.firstAssumedYear(this.changeId);
     this.to = this.targetYear;

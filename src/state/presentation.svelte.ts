@@ -2,17 +2,18 @@ import {
   applyLevers,
   cellError,
   centralValue,
-  chartSeries,
   ErrorCode,
+  evaluate,
   formatForEdit,
   formatRange,
   Model,
   parseLocaleNumber,
   parseRange,
-  summarize,
+  sectorVar,
   type CellError,
   type ChartSeries,
   type Distribution,
+  type Evaluation,
   type Headline,
   type Label,
   type LeverMode,
@@ -53,9 +54,11 @@ export function seriesMax(chart: ChartSeries): { grdp: number; share: number } {
   return { grdp: max(top ? [top] : []), share: max([chart.share, chart.shareHistory, chart.shareTargets]) };
 }
 
-function evaluate(scenario: Scenario): { model: Model; chart: ChartSeries } {
-  const model = new Model(scenario);
-  return { model, chart: chartSeries(model, scenario) };
+// Only scenarios that were opened or listed are shown, and those have built before.
+function evaluated(scenario: Scenario): Evaluation {
+  const evaluation = evaluate(scenario);
+  if (!evaluation) throw new Error(`cannot evaluate scenario: ${scenario.meta.name}`);
+  return evaluation;
 }
 
 /** Presentation mode: levers on sector growth over the shown scenario, stepping through scenarios, fixed axes. */
@@ -89,7 +92,10 @@ export class PresentationState {
     return list[Math.min(this.index, list.length - 1)]!;
   }
 
-  #evaluated = $derived(evaluate(this.base));
+  #evaluated = $derived(evaluated(this.base));
+
+  // The levers read the shown scenario's cells through a model of their own, built once a lever is set.
+  #leverModel = $derived(new Model(this.base));
 
   /** The levers in force: the values set in the current mode. */
   levers: Levers = $derived(
@@ -97,15 +103,12 @@ export class PresentationState {
   );
 
   /** The shown scenario with the levers applied. */
-  scenario: Scenario = $derived(applyLevers(this.base, this.levers, this.#evaluated.model));
-  #preview = $derived(this.scenario === this.base ? this.#evaluated : evaluate(this.scenario));
+  scenario: Scenario = $derived(
+    Object.keys(this.levers).length === 0 ? this.base : applyLevers(this.base, this.levers, this.#leverModel),
+  );
+  #preview = $derived(evaluated(this.scenario));
 
-  /** The preview's evaluated model. */
-  get model(): Model {
-    return this.#preview.model;
-  }
-
-  headline: Headline = $derived(summarize(this.#preview.model, this.scenario));
+  headline: Headline = $derived(this.#preview.headline);
   chart: ChartSeries = $derived(this.#preview.chart);
 
   /** Sectors of the shown scenario, in sheet order. */
@@ -124,7 +127,7 @@ export class PresentationState {
     let grdp = 0;
     let share = 0;
     for (const s of this.list) {
-      const m = seriesMax(s === this.base ? this.#evaluated.chart : evaluate(s).chart);
+      const m = seriesMax(evaluated(s).chart);
       grdp = Math.max(grdp, m.grdp);
       share = Math.max(share, m.share);
     }
@@ -162,11 +165,10 @@ export class PresentationState {
 
   /** The sector's growth in the last projection year of the shown scenario (the rate lever's starting point). */
   currentRate(id: string): number {
-    const { model } = this.#evaluated;
-    const v = model.get(`${id}.growth`);
+    const { years } = this.#evaluated;
     // The last year rather than the first: the first often still holds a recorded or one-off estimate.
-    const i = model.years.length - 1;
-    return v && i > 0 && !v.errors[i] && !v.blank[i] ? v.values[i]! : 0;
+    const last = years.length - 1;
+    return (last > 0 ? this.#evaluated.value(sectorVar(id, 'growth'), years[last]!) : undefined) ?? 0;
   }
 
   /** The lever value shown for a sector in the current mode (its rate, or a zero shift, until set; a range's centre). */

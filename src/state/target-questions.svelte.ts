@@ -1,4 +1,10 @@
-import { requiredFocusGrowth, shareQuestions, type RequiredGrowthResult, type ShareQuestion } from '../engine';
+import {
+  focusGrowth,
+  requiredFocusGrowth,
+  shareQuestions,
+  type RequiredGrowthResult,
+  type ShareQuestion,
+} from '../engine';
 import type { Sheet } from './sheet.svelte';
 
 /** A ready-made question from a share target, with its answer. */
@@ -20,7 +26,7 @@ export class TargetQuestions {
   answers: TargetAnswer[] = $derived.by(() => {
     if (!this.open) return [];
     const { scenario, model } = this.#sheet;
-    const from = this.#sheet.firstAssumedYear(`${scenario.meta.focus}.growth`);
+    const from = this.#sheet.firstAssumedYear(focusGrowth(scenario.meta));
     return shareQuestions(scenario, model).map((question) => ({
       question,
       answer: requiredFocusGrowth(scenario, question.year, question.threshold, from),

@@ -1,4 +1,4 @@
-import { withInput, type Scenario } from '../engine';
+import { sectorVar, withInput, type Scenario } from '../engine';
 import { quangNinh } from './quang-ninh';
 import type { Preset, Template } from './types';
 
@@ -17,7 +17,7 @@ export function applyPreset(template: Template, preset: Preset | undefined, name
   let scenario: Scenario = { ...template.scenario, meta: { ...template.scenario.meta, name } };
   for (const [sector, rate] of Object.entries(preset?.growth ?? {})) {
     for (let year = preset!.fromYear; year <= scenario.meta.horizon; year++) {
-      scenario = withInput(scenario, `${sector}.growth`, year, rate);
+      scenario = withInput(scenario, sectorVar(sector, 'growth'), year, rate);
     }
   }
   return scenario;

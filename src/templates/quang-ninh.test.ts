@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, Model } from '../engine';
+import { cellKey, Model, sectorVar } from '../engine';
 import { applyPreset } from './index';
 import { quangNinh } from './quang-ninh';
 
@@ -36,7 +36,7 @@ describe('the Quảng Ninh template', () => {
 
   it('labels projected growth after 2024 as assumptions', () => {
     for (const s of ['agriculture', 'manufacturing', 'other_industry', 'services', 'taxes']) {
-      for (let year = 2025; year <= 2030; year++) expect(source(`${s}.growth`, year)?.assumption).toBe(true);
+      for (let year = 2025; year <= 2030; year++) expect(source(sectorVar(s, 'growth'), year)?.assumption).toBe(true);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { YearCells } from '../engine';
+import { BUILTIN, sectorVar, type YearCells } from '../engine';
 import type { SourceNote, Template } from './types';
 
 const CAFEF = 'cafef.vn (2024 socio-economic results)';
@@ -83,14 +83,14 @@ export const quangNinh: Template = {
         kind: 'target',
         id: 'share_target',
         label: { vi: 'Mục tiêu tỷ trọng CBCT', en: 'Manufacturing share target' },
-        of: 'manufacturing.share',
+        of: sectorVar('manufacturing', 'share'),
         cells: { 2025: 0.15, 2030: 0.3 },
       },
       {
         kind: 'target',
         id: 'growth_target',
         label: { vi: 'Mục tiêu tăng trưởng GRDP', en: 'GRDP growth target' },
-        of: 'grdp_growth',
+        of: BUILTIN.grdpGrowth,
         cells: years(2024, 2030, 0.1),
       },
       {
@@ -109,12 +109,12 @@ export const quangNinh: Template = {
       },
     ],
     history: {
-      'manufacturing.share': { 2020: 0.098, 2021: 0.113, 2022: 0.115, 2023: 0.123 },
-      grdp_growth: { 2020: 0.1005, 2021: 0.1028, 2022: 0.1028, 2023: 0.1103 },
-      'manufacturing.growth': { 2020: 0.1779, 2021: 0.3219, 2023: 0.164 },
-      'agriculture.growth': { 2023: 0.0443 },
-      'services.growth': { 2023: 0.1256 },
-      grdp_nominal: { 2023: 315800 },
+      [sectorVar('manufacturing', 'share')]: { 2020: 0.098, 2021: 0.113, 2022: 0.115, 2023: 0.123 },
+      [BUILTIN.grdpGrowth]: { 2020: 0.1005, 2021: 0.1028, 2022: 0.1028, 2023: 0.1103 },
+      [sectorVar('manufacturing', 'growth')]: { 2020: 0.1779, 2021: 0.3219, 2023: 0.164 },
+      [sectorVar('agriculture', 'growth')]: { 2023: 0.0443 },
+      [sectorVar('services', 'growth')]: { 2023: 0.1256 },
+      [BUILTIN.grdpNominal]: { 2023: 315800 },
     },
   },
   presets: [
@@ -185,7 +185,7 @@ export const quangNinh: Template = {
     'services.growth': assume('du lịch và logistics tiếp tục tăng', 'tourism and logistics keep growing'),
     'taxes.growth': assume('tương đương tăng trưởng GRDP', 'in line with GRDP'),
     ...Object.fromEntries(
-      SECTORS.map((s) => [`${s}.price`, assume('không thay đổi giá tương đối', 'no relative price change')]),
+      SECTORS.map((s) => [sectorVar(s, 'price'), assume('không thay đổi giá tương đối', 'no relative price change')]),
     ),
     share_target: cite(
       `Nghị quyết 01-NQ/TU (16/11/2020) chỉ đặt mục tiêu tỷ trọng cho 2025 và 2030 (${SEED_001})`,
