@@ -34,6 +34,43 @@ export default ts.config(
     rules: { 'svelte/prefer-svelte-reactivity': 'off' },
   },
   {
+    // Export, charts, storage, share and templates take plain inputs: no Svelte, state or views reach them.
+    files: ['src/{export,charts,storage,share,templates,analysis}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['svelte', 'svelte/*'], message: 'This layer takes plain inputs: no Svelte.' },
+            {
+              group: ['**/ui/**', '**/state/**', '**/*.svelte', '**/*.svelte.ts'],
+              message: 'This layer sits below state and views: the state layer turns a sheet into its inputs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Monte Carlo worker and its client run the engine and nothing else (their tests may use templates).
+    files: ['src/analysis/**/*.ts'],
+    ignores: ['src/analysis/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['svelte', 'svelte/*'], message: 'The worker runs the engine only: no Svelte.' },
+            {
+              group: ['../*', '!../engine'],
+              message: 'The worker and its client import the engine only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine is pure TypeScript: no UI framework, DOM, storage or chart code may reach it.
     files: ['src/engine/**/*.ts'],
     languageOptions: { globals: { ...globals.es2021 } },
