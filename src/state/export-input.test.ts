@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
-import { buildTable, chartInput, exportInput, pngTexts } from './export-input';
+import { buildTable, exportInput, pngTexts } from './export-input';
+import { chartInput } from './labels';
 import { LocaleState } from './locale.svelte';
 import { Sheet } from './sheet.svelte';
 
@@ -76,7 +77,7 @@ describe('chart image input', () => {
   });
 
   it('shows the chart of the sheet with translated sector names', () => {
-    const input = chartInput(sheet, locale);
+    const input = chartInput(sheet.scenario, sheet.chart, locale);
     expect(input.data).toEqual(sheet.chart);
     expect(input.sectorLabels).toContain(MANUFACTURING);
     expect(input.formatPercent(0.123)).toBe('12,3%');
@@ -90,6 +91,6 @@ describe('exportInput', () => {
     expect(input.name).toBe(sheet.scenario.meta.name);
     expect(input.table).toEqual(buildTable(sheet, locale));
     expect(input.texts).toEqual(pngTexts(sheet, locale));
-    expect(input.chart.labels).toEqual(chartInput(sheet, locale).labels);
+    expect(input.chart.labels).toEqual(chartInput(sheet.scenario, sheet.chart, locale).labels);
   });
 });

@@ -1,4 +1,3 @@
-import { chartLabels, type ChartInput } from '../charts';
 import { cellKey, sheetColumns, sheetRows } from '../engine';
 import {
   exportHeadings,
@@ -9,7 +8,7 @@ import {
   type ExportTable,
   type PngTexts,
 } from '../export';
-import { rowLabel, sectorNames } from './labels';
+import { chartInput, rowLabel } from './labels';
 import type { LocaleState } from './locale.svelte';
 import type { Sheet } from './sheet.svelte';
 
@@ -53,26 +52,10 @@ export function buildTable(sheet: Sheet, locale: LocaleState): ExportTable {
   };
 }
 
-/** The chart's input for a sheet, translated as the page shows it (focus sector name, unit). */
-export function chartInput(sheet: Sheet, locale: LocaleState): ChartInput {
-  const { scenario } = sheet;
-  const { meta } = scenario;
-  const focusRow = scenario.rows.find((r) => r.id === meta.focus);
-  const name = focusRow ? locale.label(focusRow.label) : meta.focus;
-  const unit = locale.label(meta.unit);
-  return {
-    data: sheet.chart,
-    sectorLabels: sectorNames(scenario, sheet.chart.sectors, locale),
-    labels: chartLabels(locale.t, name, unit),
-    formatValue: locale.number,
-    formatPercent: locale.percent,
-  };
-}
-
 /** The texts of a sheet's chart image: chart title, scenario name and source line, in the current language. */
 export function pngTexts(sheet: Sheet, locale: LocaleState): PngTexts {
   return {
-    title: chartInput(sheet, locale).labels.title,
+    title: chartInput(sheet.scenario, sheet.chart, locale).labels.title,
     subtitle: sheet.scenario.meta.name,
     source: locale.t('export.pngSource', {
       template: locale.label(sheet.template.label),
@@ -89,7 +72,7 @@ export function exportInput(sheet: Sheet, locale: LocaleState): ExportInput {
       return buildTable(sheet, locale);
     },
     get chart() {
-      return chartInput(sheet, locale);
+      return chartInput(sheet.scenario, sheet.chart, locale);
     },
     get texts() {
       return pngTexts(sheet, locale);

@@ -1,6 +1,7 @@
 import { formatForEdit, formatRange, type SheetColumn, type SheetRow } from '../engine';
 import type { LocaleState } from './locale.svelte';
-import { readCellText, type CellChange, type Sheet } from './sheet.svelte';
+import { commandFor, type SheetCommand, type ShortcutKey } from './keymap';
+import { readCellText, type CellChange, type Sheet, type Status } from './sheet.svelte';
 
 /** A rectangle of cells by row and column index, inclusive. */
 export interface Range {
@@ -17,7 +18,7 @@ export function parseTsv(text: string): string[][] {
   return lines.map((line) => line.split('\t'));
 }
 
-/** Selection, editing and keyboard behaviour of the sheet grid. */
+/** Selection, editing, keyboard behaviour and status line of the sheet grid. */
 export class GridState {
   readonly sheet: Sheet;
   readonly locale: LocaleState;
@@ -25,7 +26,9 @@ export class GridState {
   #col = $state(0);
   #anchorRow = $state(0);
   #anchorCol = $state(0);
-  editing = $state(false);
+  #editing = $state(false);
+  #status = $state.raw<Status | null>(null);
+  /** The text being typed into the active cell (bound to the editor). */
   draft = $state('');
 
   constructor(sheet: Sheet, locale: LocaleState) {
@@ -35,6 +38,16 @@ export class GridState {
     const col = sheet.columns.findIndex((c) => c.kind === 'projection');
     const row = sheet.rows.findIndex((r) => r.role === 'growth');
     this.#moveTo(Math.max(row, 0), Math.max(col, 0), false);
+  }
+
+  /** Whether the active cell's editor is open. */
+  get editing(): boolean {
+    return this.#editing;
+  }
+
+  /** The last outcome to tell the planner about (read-only cell, pasted, undone…). */
+  get status(): Status | null {
+    return this.#status;
   }
 
   /** Active row index, kept inside the sheet when rows come and go. */
@@ -111,40 +124,84 @@ export class GridState {
   /** Starts editing the active cell, with its content or with a typed first character. */
   startEdit(initial?: string): boolean {
     if (!this.#isActiveInput()) {
-      this.sheet.status = { key: 'status.readOnly' };
+      this.#status = { key: 'status.readOnly' };
       return false;
     }
     this.draft = initial ?? this.editText();
-    this.editing = true;
+    this.#editing = true;
     return true;
   }
 
-  /** Writes the draft into the active cell. */
+  /** Writes the draft into the active cell (Enter, Tab, leaving the editor, the page going away). */
   commit(): void {
-    if (!this.editing) return;
-    this.editing = false;
+    if (!this.#editing) return;
+    this.#editing = false;
     const r = this.activeRow;
     const c = this.activeColumn;
     if (!r || !c) return;
     if (this.draft === this.editText()) return;
-    this.sheet.setCellText(r.id, c.year, this.draft, this.locale.current);
+    const refused = this.sheet.setCellText(r.id, c.year, this.draft, this.locale.current);
+    if (refused) this.#status = refused;
   }
 
   /** Leaves the editor without changing the cell. */
   cancel(): void {
-    this.editing = false;
+    this.#editing = false;
   }
 
   /** Resets the selected input cells to the template (the Delete key). */
   resetSelection(): void {
-    this.sheet.resetCells(this.#selectedInputs());
+    this.#resetCells(this.#selectedInputs());
+  }
+
+  /** Resets the active cell to the template. */
+  resetActive(): void {
+    const r = this.activeRow;
+    const c = this.activeColumn;
+    if (r && c) this.#resetCells([{ id: r.id, year: c.year }]);
+  }
+
+  #resetCells(cells: readonly { id: string; year: number }[]): void {
+    const { reset, missing } = this.sheet.resetCells(cells);
+    this.#status = missing
+      ? { key: 'status.noTemplateValue', args: { count: missing } }
+      : { key: 'status.reset', args: { count: reset } };
   }
 
   /** Copies the active cell's input across the rest of its row (Ctrl+R). */
   fillRight(): void {
     const r = this.activeRow;
     const c = this.activeColumn;
-    if (r && c) this.sheet.fillRight(r.id, c.year);
+    if (!r || !c) return;
+    const count = this.sheet.fillRight(r.id, c.year);
+    this.#status = count ? { key: 'status.filled', args: { count } } : { key: 'status.nothingToFill' };
+  }
+
+  /** Undoes the sheet's last edit. */
+  undo(): void {
+    if (this.sheet.undo()) this.#status = { key: 'status.undone' };
+  }
+
+  /** Redoes the sheet's last undone edit. */
+  redo(): void {
+    if (this.sheet.redo()) this.#status = { key: 'status.redone' };
+  }
+
+  /** Moves the base year (the toolbar's field), saying why when it cannot. */
+  setBaseYear(year: number): void {
+    const refused = this.sheet.setBaseYear(year);
+    if (refused) this.#status = refused;
+  }
+
+  /** Runs a command of the key map; false for one the grid does not handle. */
+  run(command: SheetCommand, extend = false): boolean {
+    if (command === 'undo') this.undo();
+    else if (command === 'redo') this.redo();
+    else if (command === 'fillRight') this.fillRight();
+    else if (command === 'first') this.#moveTo(0, 0, extend);
+    else if (command === 'last') this.#moveTo(this.sheet.rows.length - 1, this.sheet.columns.length - 1, extend);
+    else return false;
+    return true;
   }
 
   #selectedInputs(): { id: string; year: number }[] {
@@ -175,7 +232,7 @@ export class GridState {
       }
       lines.push(cells.join('\t'));
     }
-    this.sheet.status = { key: 'status.copied', args: { count: (s.bottom - s.top + 1) * (s.right - s.left + 1) } };
+    this.#status = { key: 'status.copied', args: { count: (s.bottom - s.top + 1) * (s.right - s.left + 1) } };
     return lines.join('\n');
   }
 
@@ -213,25 +270,18 @@ export class GridState {
     }
     skipped += outside;
     const count = this.sheet.setCells(changes);
-    this.sheet.status = skipped
+    this.#status = skipped
       ? { key: 'status.pasteSkipped', args: { count, skipped } }
       : { key: 'status.pasted', args: { count } };
     if (!single) this.#moveTo(s.top + height - 1, s.left + width - 1, true);
   }
 
   /** Handles a key press on the grid (not in the editor); returns true when it used the key. */
-  keydown(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
-    const mod = e.ctrlKey || e.metaKey;
+  keydown(e: ShortcutKey): boolean {
     const key = e.key;
-    if (mod) {
-      const lower = key.toLowerCase();
-      if (lower === 'z' && !e.shiftKey) this.sheet.undo();
-      else if (lower === 'y' || (lower === 'z' && e.shiftKey)) this.sheet.redo();
-      else if (lower === 'r') this.fillRight();
-      else if (key === 'Home') this.#moveTo(0, 0, e.shiftKey);
-      else if (key === 'End') this.#moveTo(this.sheet.rows.length - 1, this.sheet.columns.length - 1, e.shiftKey);
-      else return false;
-      return true;
+    if (e.ctrlKey || e.metaKey) {
+      const command = commandFor(e, 'grid');
+      return command !== undefined && this.run(command, e.shiftKey);
     }
     switch (key) {
       case 'ArrowUp':
@@ -278,7 +328,7 @@ export class GridState {
   /** Handles a key press inside the cell editor; returns true when it used the key. */
   editorKeydown(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey'>): boolean {
     // Ctrl+R would reload the page in the browser: in the editor it commits and fills right.
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'r') {
+    if (commandFor({ altKey: false, ...e }, 'grid') === 'fillRight') {
       this.commit();
       this.fillRight();
       return true;

@@ -1,4 +1,5 @@
-import type { CellError, RowGroup, Scenario, SheetRow } from '../engine';
+import { chartLabels, type ChartInput } from '../charts';
+import type { CellError, ChartSeries, RowGroup, Scenario, SheetRow } from '../engine';
 import { dictionaries, type MessageKey } from '../i18n';
 import type { LocaleState } from './locale.svelte';
 
@@ -25,6 +26,22 @@ export function sectorNames(scenario: Scenario, ids: readonly string[], locale: 
     const row = scenario.rows.find((r) => r.id === id);
     return row ? locale.label(row.label) : id;
   });
+}
+
+/** The focus sector's name in the current language ("Công nghiệp chế biến, chế tạo"), its id where it is missing. */
+export function focusName(scenario: Scenario, locale: LocaleState): string {
+  return sectorNames(scenario, [scenario.meta.focus], locale)[0]!;
+}
+
+/** A scenario chart's input, translated as the page shows it (focus sector name, unit, sector names). */
+export function chartInput(scenario: Scenario, chart: ChartSeries, locale: LocaleState): ChartInput {
+  return {
+    data: chart,
+    sectorLabels: sectorNames(scenario, chart.sectors, locale),
+    labels: chartLabels(locale.t, focusName(scenario, locale), locale.label(scenario.meta.unit)),
+    formatValue: locale.number,
+    formatPercent: locale.percent,
+  };
 }
 
 /** A group heading of the sheet. */

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openScenarioStore, type ScenarioStore } from '../storage';
 import { quangNinh } from '../templates/quang-ninh';
-import { Library, parseExport } from './library.svelte';
+import { Library } from './library.svelte';
 import { LocaleState } from './locale.svelte';
 
 // A "tab": its own Library and store handle on a shared fake IndexedDB.
@@ -14,17 +14,22 @@ async function tab(factory: IDBFactory, hash = ''): Promise<{ library: Library; 
 }
 
 const growth = (library: Library, year: number) =>
-  library.doc!.sheet.model.get('manufacturing.growth')!.values[year - 2023];
+  library.document.doc!.sheet.model.get('manufacturing.growth')!.values[year - 2023];
+
+// A sector's growth in a year, as the store holds it.
+async function storedGrowth(store: ScenarioStore, id: string, sector: string, year: number) {
+  const row = (await store.get(id))?.scenario.rows.find((r) => r.id === sector);
+  return row?.kind === 'sector' ? row.growth[year] : undefined;
+}
 
 describe('Library', () => {
   it('creates the Plan scenario on a first visit and reopens it with its edits', async () => {
     const factory = new IDBFactory();
     const first = await tab(factory);
     expect(first.library.records.map((r) => r.scenario.meta.name)).toEqual(['Kế hoạch']);
-    first.library.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
-    first.library.scheduleSave();
-    await first.library.flush();
-    expect(first.library.saveState).toBe('saved');
+    first.library.document.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
+    await first.library.document.flush();
+    expect(first.library.document.saveState).toBe('saved');
     first.library.close();
 
     const again = await tab(factory);
@@ -33,15 +38,27 @@ describe('Library', () => {
     again.library.close();
   });
 
+  it('saves an edit by itself shortly after it is made', async () => {
+    const { library, store } = await tab(new IDBFactory());
+    const id = library.document.doc!.record!.id;
+    library.document.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
+    expect(library.document.dirty).toBe(true);
+    expect(library.document.saveState).toBe('pending');
+    await expect.poll(() => library.document.saveState).toBe('saved');
+    expect(library.document.dirty).toBe(false);
+    expect(await storedGrowth(store, id, 'manufacturing', 2027)).toBeCloseTo(0.31, 12);
+    library.close();
+  });
+
   it('keeps both edits when two tabs save the same scenario: the later one becomes a copy', async () => {
     const factory = new IDBFactory();
     const a = await tab(factory);
     const b = await tab(factory);
     // Tab A has an unsaved edit when tab B saves: B's save must not replace A's work.
-    a.library.doc!.sheet.setCellText('manufacturing.growth', 2027, '40', 'vi');
-    b.library.doc!.sheet.setCellText('services.growth', 2027, '5', 'vi');
-    await b.library.flush();
-    await a.library.flush();
+    a.library.document.doc!.sheet.setCellText('manufacturing.growth', 2027, '40', 'vi');
+    b.library.document.doc!.sheet.setCellText('services.growth', 2027, '5', 'vi');
+    await b.library.document.flush();
+    await a.library.document.flush();
     expect(a.library.notice?.key).toBe('library.conflict');
     const records = (await a.store.list()).records;
     expect(records).toHaveLength(2);
@@ -49,7 +66,7 @@ describe('Library', () => {
     const copy = records.find((r) => r.scenario.meta.name !== 'Kế hoạch')!;
     expect(original.scenario.rows.find((r) => r.id === 'services')).toMatchObject({ growth: { 2027: 0.05 } });
     expect(copy.scenario.rows.find((r) => r.id === 'manufacturing')).toMatchObject({ growth: { 2027: 0.4 } });
-    expect(a.library.doc!.record!.id).toBe(copy.id);
+    expect(a.library.document.doc!.record!.id).toBe(copy.id);
     a.library.close();
     b.library.close();
   });
@@ -58,25 +75,25 @@ describe('Library', () => {
     const factory = new IDBFactory();
     const a = await tab(factory);
     const b = await tab(factory);
-    b.library.doc!.sheet.setCellText('services.growth', 2027, '5', 'vi');
-    await b.library.flush();
-    await expect.poll(() => a.library.doc!.sheet.inputAt('services.growth', 2027)).toBeCloseTo(0.05, 12);
+    b.library.document.doc!.sheet.setCellText('services.growth', 2027, '5', 'vi');
+    await b.library.document.flush();
+    await expect.poll(() => a.library.document.doc!.sheet.inputAt('services.growth', 2027)).toBeCloseTo(0.05, 12);
     a.library.close();
     b.library.close();
   });
 
   it('opens a share link unsaved, with the same numbers, and saves it on request', async () => {
     const sender = await tab(new IDBFactory());
-    sender.library.doc!.sheet.setCellText('manufacturing.growth', 2026, '27', 'vi');
-    const fragment = await sender.library.shareFragment();
+    sender.library.document.doc!.sheet.setCellText('manufacturing.growth', 2026, '27', 'vi');
+    const fragment = await sender.library.document.shareFragment();
     const receiver = await tab(new IDBFactory(), `#${fragment}`);
-    expect(receiver.library.doc!.record).toBeNull();
-    expect(receiver.library.saveState).toBe('shared');
+    expect(receiver.library.document.doc!.record).toBeNull();
+    expect(receiver.library.document.saveState).toBe('shared');
     expect(receiver.library.records).toHaveLength(0);
-    expect(receiver.library.doc!.sheet.scenario).toEqual(sender.library.doc!.sheet.scenario);
-    await receiver.library.saveShared();
+    expect(receiver.library.document.doc!.sheet.scenario).toEqual(sender.library.document.doc!.sheet.scenario);
+    await receiver.library.document.saveShared();
     expect(receiver.library.records).toHaveLength(1);
-    expect(receiver.library.doc!.record).not.toBeNull();
+    expect(receiver.library.document.doc!.record).not.toBeNull();
     sender.library.close();
     receiver.library.close();
   });
@@ -89,25 +106,25 @@ describe('Library', () => {
     const broken = await tab(factory, '#s1.zz.000000AAAA');
     expect(broken.library.notice).toMatchObject({ tone: 'error' });
     expect(broken.library.notice!.key).toMatch(/^link\.error\./);
-    expect(broken.library.doc!.record!.id).toBe(before[0]!.id);
+    expect(broken.library.document.doc!.record!.id).toBe(before[0]!.id);
     expect((await broken.store.list()).records).toEqual(before);
     broken.library.close();
   });
 
   it('imports an export, asks before replacing, and can keep both', async () => {
     const source = await tab(new IDBFactory());
-    source.library.doc!.sheet.setCellText('manufacturing.growth', 2027, '24', 'vi');
-    await source.library.flush();
+    source.library.document.doc!.sheet.setCellText('manufacturing.growth', 2027, '24', 'vi');
+    await source.library.document.flush();
     const file = source.library.exportJson();
     const target = await tab(new IDBFactory());
-    await target.library.importText(file);
+    await target.library.imports.importText(file);
     expect(target.library.records).toHaveLength(2);
-    await target.library.importText(file);
-    expect(target.library.importConflicts).toHaveLength(1);
-    await target.library.resolveImport(target.library.importConflicts[0]!, 'both');
+    await target.library.imports.importText(file);
+    expect(target.library.imports.conflicts).toHaveLength(1);
+    await target.library.imports.resolveImport(target.library.imports.conflicts[0]!, 'both');
     expect(target.library.records).toHaveLength(3);
-    await target.library.importText(file);
-    await target.library.resolveImport(target.library.importConflicts[0]!, 'skip');
+    await target.library.imports.importText(file);
+    await target.library.imports.resolveImport(target.library.imports.conflicts[0]!, 'skip');
     expect(target.library.records).toHaveLength(3);
     source.library.close();
     target.library.close();
@@ -116,29 +133,13 @@ describe('Library', () => {
   it('deletes with undo and opens another scenario when the open one is deleted', async () => {
     const { library } = await tab(new IDBFactory());
     await library.create(quangNinh.id, 'cautious');
-    const cautious = library.doc!.record!;
+    const cautious = library.document.doc!.record!;
     await library.remove(cautious.id);
     expect(library.records.map((r) => r.scenario.meta.name)).toEqual(['Kế hoạch']);
-    expect(library.doc!.record!.id).not.toBe(cautious.id);
+    expect(library.document.doc!.record!.id).not.toBe(cautious.id);
     await library.undoDelete();
     expect(library.records.map((r) => r.scenario.meta.name).sort()).toEqual(['Kế hoạch', 'Thận trọng']);
     library.close();
-  });
-});
-
-describe('parseExport', () => {
-  it.each([
-    ['not JSON', '{', 'notJson'],
-    ['another file', '{"hello": 1}', 'notExport'],
-    ['a future version', '{"format": "grdp-scenarios", "version": 9, "scenarios": []}', 'version'],
-    ['too large', 'x'.repeat(20_000_001), 'tooLarge'],
-  ])('refuses %s', (_what, text, error) => {
-    expect(parseExport(text)).toEqual({ ok: false, error });
-  });
-
-  it('counts invalid records instead of importing them', () => {
-    const text = JSON.stringify({ format: 'grdp-scenarios', version: 1, scenarios: [{ id: 'x' }, null, 5] });
-    expect(parseExport(text)).toEqual({ ok: true, valid: [], invalid: 3 });
   });
 });
 
@@ -172,28 +173,27 @@ describe('Library never loses an edit', () => {
   it('stays on a scenario whose save failed and exports its current state', async () => {
     const { library, store } = await setup();
     await library.create(quangNinh.id, 'cautious');
-    const cautious = library.doc!.record!.id;
+    const cautious = library.document.doc!.record!.id;
     store.failing = true;
-    library.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
-    expect(await library.flush()).toBe(false);
-    expect(library.saveState).toBe('failed');
+    library.document.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
+    expect(await library.document.flush()).toBe(false);
+    expect(library.document.saveState).toBe('failed');
     expect(library.notice).toMatchObject({ key: 'library.quota', tone: 'error' });
     const plan = library.records.find((r) => r.id !== cautious)!;
     await library.open(plan.id);
-    expect(library.doc!.record!.id).toBe(cautious);
+    expect(library.document.doc!.record!.id).toBe(cautious);
     const exported = JSON.parse(library.exportJson([cautious])) as { scenarios: { scenario: unknown }[] };
-    expect(exported.scenarios[0]!.scenario).toEqual(library.doc!.sheet.scenario);
+    expect(exported.scenarios[0]!.scenario).toEqual(library.document.doc!.sheet.scenario);
     store.failing = false;
-    expect(await library.flush()).toBe(true);
+    expect(await library.document.flush()).toBe(true);
     library.close();
   });
 
   it('saves the open scenario before deleting it, so undo brings back its last edits', async () => {
     const { library } = await setup();
     await library.create(quangNinh.id, 'trend');
-    const id = library.doc!.record!.id;
-    library.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
-    library.scheduleSave();
+    const id = library.document.doc!.record!.id;
+    library.document.doc!.sheet.setCellText('manufacturing.growth', 2027, '31', 'vi');
     await library.remove(id);
     await library.undoDelete();
     await library.open(id);
@@ -203,34 +203,47 @@ describe('Library never loses an edit', () => {
 
   it('autosaves without closing the cell the planner is typing in', async () => {
     const { library } = await setup();
-    const grid = library.doc!.grid;
-    library.doc!.sheet.setCellText('services.growth', 2027, '7', 'vi');
+    const grid = library.document.doc!.grid;
+    library.document.doc!.sheet.setCellText('services.growth', 2027, '7', 'vi');
     grid.select(
-      library.doc!.sheet.rows.findIndex((r) => r.id === 'manufacturing.growth'),
-      library.doc!.sheet.columns.findIndex((c) => c.year === 2027),
+      library.document.doc!.sheet.rows.findIndex((r) => r.id === 'manufacturing.growth'),
+      library.document.doc!.sheet.columns.findIndex((c) => c.year === 2027),
     );
     grid.startEdit('3');
-    library.scheduleSave();
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(grid.editing).toBe(true);
     expect(grid.draft).toBe('3');
-    expect(library.doc!.saved!.rows.find((r) => r.id === 'services')).toMatchObject({ growth: { 2027: 0.07 } });
+    expect(library.document.doc!.saved!.rows.find((r) => r.id === 'services')).toMatchObject({
+      growth: { 2027: 0.07 },
+    });
     library.close();
   });
 
-  it('commits a cell being edited when saving', async () => {
-    const { library } = await setup();
-    const grid = library.doc!.grid;
+  it('saves a draft once the grid commits it, and never commits it by itself', async () => {
+    const { library, store } = await setup();
+    const doc = library.document.doc!;
+    const id = doc.record!.id;
+    const grid = doc.grid;
     grid.select(
-      library.doc!.sheet.rows.findIndex((r) => r.id === 'manufacturing.growth'),
-      library.doc!.sheet.columns.findIndex((c) => c.year === 2027),
+      doc.sheet.rows.findIndex((r) => r.id === 'manufacturing.growth'),
+      doc.sheet.columns.findIndex((c) => c.year === 2027),
     );
     grid.startEdit('3');
     grid.draft = '33';
-    expect(library.dirty).toBe(true);
-    await library.flush();
+    // A draft being typed is the grid's, not the document's: not dirty, and a save leaves it open and unsaved.
+    expect(library.document.dirty).toBe(false);
+    expect(await library.document.flush()).toBe(true);
+    expect(grid.editing).toBe(true);
+    expect(grid.draft).toBe('33');
+    expect(growth(library, 2027)).toBeCloseTo(0.2, 12);
+    expect(await storedGrowth(store, id, 'manufacturing', 2027)).toBeCloseTo(0.2, 12);
+    // What the Grid component does on blur and pagehide: the draft becomes an edit, which the document saves.
+    grid.commit();
+    expect(library.document.dirty).toBe(true);
+    expect(await library.document.flush()).toBe(true);
     expect(growth(library, 2027)).toBeCloseTo(0.33, 12);
-    expect((await library.doc!.sheet.scenario) === library.doc!.saved).toBe(true);
+    expect(await storedGrowth(store, id, 'manufacturing', 2027)).toBeCloseTo(0.33, 12);
+    expect(library.document.doc!.sheet.scenario === library.document.doc!.saved).toBe(true);
     library.close();
   });
 
@@ -238,13 +251,13 @@ describe('Library never loses an edit', () => {
     const factory = new IDBFactory();
     const a = await tab(factory);
     const b = await tab(factory);
-    const sheetA = a.library.doc!.sheet;
-    const gridA = a.library.doc!.grid;
-    b.library.doc!.sheet.setCellText('services.growth', 2027, '5', 'vi');
-    await b.library.flush();
+    const sheetA = a.library.document.doc!.sheet;
+    const gridA = a.library.document.doc!.grid;
+    b.library.document.doc!.sheet.setCellText('services.growth', 2027, '5', 'vi');
+    await b.library.document.flush();
     await expect.poll(() => sheetA.inputAt('services.growth', 2027)).toBeCloseTo(0.05, 12);
-    expect(a.library.doc!.sheet).toBe(sheetA);
-    expect(a.library.doc!.grid).toBe(gridA);
+    expect(a.library.document.doc!.sheet).toBe(sheetA);
+    expect(a.library.document.doc!.grid).toBe(gridA);
     expect(sheetA.canUndo).toBe(true);
     a.library.close();
     b.library.close();
@@ -252,9 +265,9 @@ describe('Library never loses an edit', () => {
 
   it('saves a shared scenario once, however often the button is pressed', async () => {
     const sender = await tab(new IDBFactory());
-    const fragment = await sender.library.shareFragment();
+    const fragment = await sender.library.document.shareFragment();
     const receiver = await tab(new IDBFactory(), `#${fragment}`);
-    const results = await Promise.all([receiver.library.saveShared(), receiver.library.saveShared()]);
+    const results = await Promise.all([receiver.library.document.saveShared(), receiver.library.document.saveShared()]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(receiver.library.records).toHaveLength(1);
     sender.library.close();
@@ -268,12 +281,12 @@ describe('Library never loses an edit', () => {
     const fileA = source.library.exportJson([first!]);
     const fileB = source.library.exportJson([second!]);
     const target = await tab(new IDBFactory());
-    await target.library.importText(fileA);
-    await target.library.importText(fileB);
-    await target.library.importText(fileA);
-    await target.library.importText(fileB);
-    await target.library.importText(fileA);
-    expect(target.library.importConflicts.map((c) => c.incoming.id).sort()).toEqual([first, second].sort());
+    await target.library.imports.importText(fileA);
+    await target.library.imports.importText(fileB);
+    await target.library.imports.importText(fileA);
+    await target.library.imports.importText(fileB);
+    await target.library.imports.importText(fileA);
+    expect(target.library.imports.conflicts.map((c) => c.incoming.id).sort()).toEqual([first, second].sort());
     source.library.close();
     target.library.close();
   });

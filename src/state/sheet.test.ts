@@ -3,28 +3,10 @@ import { MonteCarloRun } from '../engine';
 import { quangNinh } from '../templates/quang-ninh';
 import { GridState, parseTsv } from './grid.svelte';
 import { LocaleState } from './locale.svelte';
-import { readCellText, Sheet } from './sheet.svelte';
+import { Sheet } from './sheet.svelte';
 
 const growth = (sheet: Sheet, year: number) =>
   sheet.model.get('manufacturing.growth')!.values[year - sheet.model.baseYear];
-
-describe('readCellText', () => {
-  it.each([
-    ['12,5', 'vi', 'percent', 0.125],
-    ['12.5%', 'en', 'percent', 0.125],
-    ['38.843', 'vi', 'number', 38843],
-    ['38,843.5', 'en', 'number', 38843.5],
-    ['=grdp * 2', 'vi', 'number', '=grdp * 2'],
-    ['abc', 'vi', 'number', 'abc'],
-    ['   ', 'vi', 'number', undefined],
-  ] as const)('reads %j in %s (%s) as %j', (text, locale, format, expected) => {
-    expect(readCellText(text, locale, format)).toEqual(expected);
-  });
-
-  it('keeps at most 2,000 characters of pasted text', () => {
-    expect(String(readCellText('x'.repeat(50_000), 'vi', 'number')).length).toBe(2000);
-  });
-});
 
 describe('Sheet', () => {
   it('applies an edit, undoes and redoes it', () => {
@@ -44,7 +26,7 @@ describe('Sheet', () => {
 
   it('takes a typed range: the cell holds its centre, the scenario the range, one undoable edit', () => {
     const sheet = new Sheet(quangNinh);
-    expect(sheet.setCellText('manufacturing.growth', 2026, 'triangular(14%; 18%; 26%)', 'vi')).toBe(true);
+    expect(sheet.setCellText('manufacturing.growth', 2026, 'triangular(14%; 18%; 26%)', 'vi')).toBeUndefined();
     expect(growth(sheet, 2026)).toBeCloseTo(0.18, 12);
     expect(sheet.rangeAt('manufacturing.growth', 2026)).toEqual({ kind: 'triangular', lo: 0.14, mode: 0.18, hi: 0.26 });
     expect(sheet.hasRanges).toBe(true);
@@ -68,10 +50,12 @@ describe('Sheet', () => {
 
   it('refuses a mistyped range with its reason and leaves the cell as it was', () => {
     const sheet = new Sheet(quangNinh);
-    expect(sheet.setCellText('manufacturing.growth', 2026, 'normal(20%)', 'vi')).toBe(false);
-    expect(sheet.status).toMatchObject({ key: 'status.badRange', tone: 'error', error: { code: '#SYNTAX' } });
-    expect(sheet.setCellText('manufacturing.growth', 2026, '24%..16%', 'vi')).toBe(false);
-    expect(sheet.status?.error?.key).toBe('rangeOrder');
+    expect(sheet.setCellText('manufacturing.growth', 2026, 'normal(20%)', 'vi')).toMatchObject({
+      key: 'status.badRange',
+      tone: 'error',
+      error: { code: '#SYNTAX' },
+    });
+    expect(sheet.setCellText('manufacturing.growth', 2026, '24%..16%', 'vi')?.error?.key).toBe('rangeOrder');
     expect(growth(sheet, 2026)).toBeCloseTo(0.2, 12);
     expect(sheet.canUndo).toBe(false);
   });
@@ -122,8 +106,7 @@ describe('Sheet', () => {
 
   it('refuses to write into a computed cell', () => {
     const sheet = new Sheet(quangNinh);
-    expect(sheet.setCellText('grdp', 2026, '1', 'vi')).toBe(false);
-    expect(sheet.status?.key).toBe('status.readOnly');
+    expect(sheet.setCellText('grdp', 2026, '1', 'vi')?.key).toBe('status.readOnly');
     expect(sheet.canUndo).toBe(false);
   });
 
@@ -146,7 +129,7 @@ describe('Sheet', () => {
     ]);
     const share2028 = sheet.model.get('manufacturing.share')!.values[2028 - 2023]!;
     const nominal2028 = sheet.model.get('grdp_nominal')!.values[2028 - 2023]!;
-    expect(sheet.setBaseYear(2025)).toBe(true);
+    expect(sheet.setBaseYear(2025)).toBeUndefined();
     expect(sheet.model.baseYear).toBe(2025);
     expect(sheet.model.get('manufacturing.share')!.values[2028 - 2025]).toBeCloseTo(share2028, 12);
     expect(sheet.model.get('grdp_nominal')!.values[2028 - 2025]).toBeCloseTo(nominal2028, 6);
@@ -164,9 +147,9 @@ describe('Sheet', () => {
 
   it('refuses to move the base year back or to a non-number', () => {
     const sheet = new Sheet(quangNinh);
-    expect(sheet.setBaseYear(2021)).toBe(false);
-    expect(sheet.status?.key).toBe('status.baseYearRange');
-    expect(sheet.setBaseYear(NaN)).toBe(false);
+    expect(sheet.setBaseYear(2021)).toMatchObject({ key: 'status.baseYearRange', args: { from: 2023, to: 2029 } });
+    // A non-number is ignored without a message: nothing to refuse, and nothing changes (checked below).
+    expect(sheet.setBaseYear(NaN)).toBeUndefined();
     sheet.setHorizon(NaN);
     expect(sheet.model.baseYear).toBe(2023);
     expect(sheet.model.years.at(-1)).toBe(2030);
@@ -177,9 +160,8 @@ describe('Sheet', () => {
     const sheet = new Sheet(quangNinh);
     sheet.setBaseYear(2025);
     const base = sheet.inputAt('manufacturing', 2025);
-    sheet.resetCells([{ id: 'manufacturing', year: 2025 }]);
+    expect(sheet.resetCells([{ id: 'manufacturing', year: 2025 }])).toEqual({ reset: 0, missing: 1 });
     expect(sheet.inputAt('manufacturing', 2025)).toBe(base);
-    expect(sheet.status?.key).toBe('status.noTemplateValue');
   });
 
   it('continues filled rows into new horizon years and leaves sparse targets blank', () => {
@@ -353,7 +335,37 @@ describe('GridState', () => {
     expect(sheet.canUndo).toBe(false);
     grid.paste(Array.from({ length: 300_000 }, () => '1%\t2%').join('\n'));
     expect(sheet.inputAt('services.growth', 2025)).toBeCloseTo(0.01, 12);
-    expect(sheet.status?.key).toBe('status.pasteSkipped');
+    expect(grid.status?.key).toBe('status.pasteSkipped');
+  });
+
+  it('says on the status line why an edit was refused and what a command did', () => {
+    const { grid, sheet, at } = setup();
+    at('grdp', 2026);
+    expect(grid.startEdit()).toBe(false);
+    expect(grid.editing).toBe(false);
+    expect(grid.status?.key).toBe('status.readOnly');
+    at('manufacturing.growth', 2026);
+    grid.startEdit('normal(20%)');
+    grid.commit();
+    expect(grid.status).toMatchObject({ key: 'status.badRange', tone: 'error', error: { code: '#SYNTAX' } });
+    expect(sheet.canUndo).toBe(false);
+    grid.setBaseYear(2021);
+    expect(grid.status?.key).toBe('status.baseYearRange');
+    at('services.growth', 2027);
+    grid.fillRight();
+    expect(grid.status?.key).toBe('status.nothingToFill');
+    grid.startEdit('6');
+    grid.commit();
+    grid.fillRight();
+    expect(grid.status).toEqual({ key: 'status.filled', args: { count: 3 } });
+    grid.undo();
+    expect(grid.status?.key).toBe('status.undone');
+    grid.redo();
+    expect(grid.status?.key).toBe('status.redone');
+    grid.setBaseYear(2025);
+    at('manufacturing', 2025);
+    grid.resetActive();
+    expect(grid.status).toEqual({ key: 'status.noTemplateValue', args: { count: 1 } });
   });
 
   it('lets Tab leave the grid at its last column', () => {

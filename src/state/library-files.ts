@@ -1,0 +1,66 @@
+import type { Scenario } from '../engine';
+import { readRecord, type Quarantined, type StoredScenario } from '../storage';
+
+/** The format of an exported file. */
+export const EXPORT_FORMAT = 'grdp-scenarios';
+/** The version of the export format this app writes and reads. */
+export const EXPORT_VERSION = 1;
+/** Largest import file read, in characters. */
+export const MAX_IMPORT = 20_000_000;
+
+/** Why an export file could not be read. */
+export type ImportError = 'tooLarge' | 'notJson' | 'notExport' | 'version';
+
+/** Reads a share fragment from an address hash ("#s1…"), or undefined when the hash holds none. */
+export function linkFragment(hash: string): string | undefined {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  return body.startsWith('s') && body.length > 1 ? body : undefined;
+}
+
+/** The JSON text of an export file holding the given records, stamped with the time of export. */
+export function exportText(records: readonly StoredScenario[], exportedAt: Date): string {
+  const file = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: exportedAt.toISOString() };
+  return JSON.stringify({ ...file, scenarios: records }, null, 1);
+}
+
+/** The damaged records set aside, as a JSON file the planner can keep or send for repair. */
+export function damagedText(quarantined: readonly Quarantined[]): string {
+  return JSON.stringify({ format: `${EXPORT_FORMAT}-damaged`, records: quarantined }, null, 1);
+}
+
+/** Reads an export file: its valid records and how many were not. */
+export function parseExport(
+  text: string,
+): { ok: true; valid: StoredScenario[]; invalid: number } | { ok: false; error: ImportError } {
+  if (text.length > MAX_IMPORT) return { ok: false, error: 'tooLarge' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'notJson' };
+  }
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
+    return { ok: false, error: 'notExport' };
+  }
+  const { version, scenarios } = data as { version?: unknown; scenarios?: unknown };
+  if (version !== EXPORT_VERSION || !Array.isArray(scenarios)) return { ok: false, error: 'version' };
+  const valid: StoredScenario[] = [];
+  let invalid = 0;
+  for (const item of scenarios) {
+    const read = readRecord(item);
+    if (read.ok) valid.push(read.record);
+    else invalid++;
+  }
+  return { ok: true, valid, invalid };
+}
+
+/** A name not yet taken: the name itself, else the first free "name 2", "name 3"… */
+export function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let k = 2; ; k++) if (!taken.has(`${name} ${k}`)) return `${name} ${k}`;
+}
+
+/** The scenario under another name. */
+export function renamed(scenario: Scenario, name: string): Scenario {
+  return { ...scenario, meta: { ...scenario.meta, name } };
+}

@@ -1,0 +1,252 @@
+import { evaluate, remember, type Scenario } from '../engine';
+import type { MessageKey } from '../i18n';
+import { decodeShare, encodeShare, ShareEncodeError } from '../share';
+import { newRecord, type StoredScenario } from '../storage';
+import { templateById, TEMPLATES, type Template } from '../templates';
+import { GridState } from './grid.svelte';
+import type { LocaleState } from './locale.svelte';
+import { failure, failureNotice, type LibraryHost, type SaveFailure } from './library-host';
+import { Sheet } from './sheet.svelte';
+
+/** Where the open scenario stands with storage. */
+export type SaveState = 'loading' | 'saved' | 'pending' | 'saving' | 'failed' | 'shared';
+
+/** The scenario being edited: its sheet and grid, and its stored record (none for an unsaved shared link). */
+export interface OpenDoc {
+  readonly record: StoredScenario | null;
+  readonly template: Template;
+  readonly sheet: Sheet;
+  readonly grid: GridState;
+  /** The scenario as last saved, to tell unsaved edits apart. */
+  readonly saved: Scenario | null;
+}
+
+const SAVE_DELAY = 400;
+const OPEN_KEY = 'open';
+
+/** The open scenario: its sheet, its autosave queue, the copy kept on a save conflict, and other tabs' saves. */
+export class OpenDocument {
+  #doc = $state.raw<OpenDoc | null>(null);
+  #saveState = $state<SaveState>('loading');
+  /** Why the open scenario has no saved record: opened from a link, or deleted in another tab. */
+  #unsaved = $state<'link' | 'deleted' | null>(null);
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #saving: Promise<boolean> = Promise.resolve(true);
+  #savingShared = false;
+  readonly #host: LibraryHost;
+  readonly #locale: LocaleState;
+  readonly #showHistory: boolean;
+
+  /** showHistory: whether the first sheet starts with the recorded-year columns shown (later ones keep the choice). */
+  constructor(host: LibraryHost, locale: LocaleState, options: { showHistory: boolean }) {
+    this.#host = host;
+    this.#locale = locale;
+    this.#showHistory = options.showHistory;
+  }
+
+  /** The open scenario, or null before one is opened. */
+  get doc(): OpenDoc | null {
+    return this.#doc;
+  }
+
+  /** Where the open scenario stands with storage. */
+  get saveState(): SaveState {
+    return this.#saveState;
+  }
+
+  /** Why the open scenario has no saved record, if it has none. */
+  get unsaved(): 'link' | 'deleted' | null {
+    return this.#unsaved;
+  }
+
+  /** Whether the open scenario has edits that are not saved yet. */
+  get dirty(): boolean {
+    const doc = this.#doc;
+    return !!doc && doc.sheet.scenario !== doc.saved;
+  }
+
+  /** Opens a saved scenario and remembers it for the next visit. */
+  show(record: StoredScenario): void {
+    const template = templateById(record.templateId) ?? TEMPLATES[0]!;
+    this.#setDoc(record, template, record.scenario, record.scenario);
+    this.#unsaved = null;
+    this.#saveState = 'saved';
+    // Remembering the open scenario is a convenience: a failure (full disk) must not surface as an error.
+    this.#host.store.setSetting(OPEN_KEY, record.id).catch(() => undefined);
+  }
+
+  /** The id of the scenario open on the last visit, if any. */
+  lastOpen(): Promise<unknown> {
+    return this.#host.store.getSetting(OPEN_KEY).catch(() => undefined);
+  }
+
+  /** Opens a scenario from a share link, unsaved; on a bad link shows why and returns false. */
+  async openLink(fragment: string): Promise<boolean> {
+    const result = await decodeShare(fragment);
+    // Valid data that still cannot be evaluated is refused like any other bad link.
+    if (!result.ok || !evaluate(result.scenario)) {
+      this.#host.tell({ key: `link.error.${result.ok ? 'invalid' : result.error}` as MessageKey, tone: 'error' });
+      return false;
+    }
+    if (!(await this.flush())) return false;
+    const template = templateById(result.templateId) ?? TEMPLATES[0]!;
+    this.#setDoc(null, template, result.scenario, null);
+    this.#unsaved = 'link';
+    this.#saveState = 'shared';
+    return true;
+  }
+
+  /** The share fragment of the open scenario (without "#"), or undefined with a notice when no link would open. */
+  async shareFragment(): Promise<string | undefined> {
+    const doc = this.#doc;
+    if (!doc) return undefined;
+    try {
+      return await encodeShare(doc.sheet.scenario, doc.template.id);
+    } catch (e) {
+      if (!(e instanceof ShareEncodeError)) throw e;
+      this.#host.tell({ key: `share.error.${e.reason}`, tone: 'error' });
+      return undefined;
+    }
+  }
+
+  /** Saves the open unsaved scenario (from a link, or deleted elsewhere) into the library; true on success. */
+  async saveShared(): Promise<boolean> {
+    const doc = this.#doc;
+    if (!doc || doc.record || this.#savingShared) return false;
+    this.#savingShared = true;
+    try {
+      // The version written is the version marked saved: an edit made meanwhile stays pending.
+      const scenario = doc.sheet.scenario;
+      const result = await this.#host.store.put(newRecord(scenario, doc.template.id), null);
+      if (!result.ok) {
+        this.#failed(failure(result));
+        return false;
+      }
+      this.#setDoc(result.record, doc.template, scenario, scenario, doc.sheet);
+      this.#unsaved = null;
+      this.#saveState = 'saved';
+      this.#host.announce(result.record);
+      await this.#host.refresh();
+      await this.#host.afterFirstSave();
+      this.#scheduleSave();
+      return true;
+    } finally {
+      this.#savingShared = false;
+    }
+  }
+
+  /** Saves pending edits now (leaving the page, switching scenario); false when they could not be saved. */
+  flush(): Promise<boolean> {
+    clearTimeout(this.#timer);
+    const next = this.#saving.catch(() => false).then(() => this.#save());
+    this.#saving = next;
+    return next;
+  }
+
+  /** Another tab saved a record: it replaces the open one's numbers only where nothing here is unsaved. */
+  receive(record: StoredScenario): void {
+    const doc = this.#doc;
+    // Otherwise our next save keeps a copy. It arrives as an undoable step in the same sheet, so selection and
+    // history stay.
+    if (doc?.record?.id !== record.id || record.revision <= doc.record.revision || this.dirty) return;
+    this.#setDoc(record, doc.template, record.scenario, record.scenario, doc.sheet);
+    doc.sheet.receive(record.scenario);
+  }
+
+  /** Another tab deleted a record: if it is the open one, it stays open, unsaved. */
+  deleted(id: string): void {
+    const doc = this.#doc;
+    if (doc?.record?.id !== id) return;
+    this.#setDoc(null, doc.template, doc.sheet.scenario, null, doc.sheet);
+    this.#unsaved = 'deleted';
+    this.#saveState = 'shared';
+  }
+
+  /** Stops the autosave timer. */
+  close(): void {
+    clearTimeout(this.#timer);
+  }
+
+  // Edits are saved shortly after they are made, batched so that typing is not slowed by storage.
+  #scheduleSave(): void {
+    if (!this.#doc?.record || !this.dirty) return;
+    this.#saveState = 'pending';
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY);
+  }
+
+  async #save(): Promise<boolean> {
+    const doc = this.#doc;
+    if (!doc?.record) return true;
+    const scenario = doc.sheet.scenario;
+    if (scenario === doc.saved) {
+      if (this.#saveState !== 'failed') this.#saveState = 'saved';
+      return true;
+    }
+    this.#saveState = 'saving';
+    const result = await this.#host.store.put({ ...doc.record, scenario }, doc.record.revision);
+    if (result.ok) {
+      // The stored copy is validated into a new object with the same numbers: it shares the sheet's evaluation.
+      const evaluation = evaluate(scenario);
+      if (evaluation) remember(result.record.scenario, evaluation);
+      this.#host.announce(result.record);
+      this.#host.patch(result.record);
+      // The document may have been replaced meanwhile; only the one that was saved takes the new revision.
+      if (this.#doc?.sheet === doc.sheet) {
+        this.#setDoc(result.record, doc.template, scenario, scenario, doc.sheet);
+        this.#saveState = doc.sheet.scenario === scenario ? 'saved' : 'pending';
+        if (this.#saveState === 'pending') this.#scheduleSave();
+      }
+      await this.#host.afterFirstSave();
+      return true;
+    }
+    if (result.reason === 'conflict') return this.#keepCopy(doc, scenario);
+    this.#failed(result.reason);
+    return false;
+  }
+
+  // Another tab saved this scenario meanwhile: ours becomes a copy, so neither edit is lost.
+  async #keepCopy(doc: OpenDoc, scenario: Scenario): Promise<boolean> {
+    const name = this.#host.uniqueName(this.#locale.t('library.conflictName', { name: scenario.meta.name }));
+    const copy = newRecord({ ...scenario, meta: { ...scenario.meta, name } }, doc.template.id);
+    const result = await this.#host.store.put(copy, null);
+    if (!result.ok) {
+      this.#failed(failure(result));
+      return false;
+    }
+    this.#setDoc(result.record, doc.template, doc.sheet.scenario, result.record.scenario, doc.sheet);
+    doc.sheet.setName(name);
+    this.#saveState = this.dirty ? 'pending' : 'saved';
+    this.#host.tell({ key: 'library.conflict', args: { name }, tone: 'error' });
+    this.#host.announce(result.record);
+    await this.#host.refresh();
+    if (this.dirty) this.#scheduleSave();
+    return true;
+  }
+
+  // The open scenario could not be saved: its badge says so, and the notice offers the way out.
+  #failed(reason: SaveFailure): void {
+    this.#saveState = 'failed';
+    this.#host.tell(failureNotice(reason));
+  }
+
+  #setDoc(
+    record: StoredScenario | null,
+    template: Template,
+    scenario: Scenario,
+    saved: Scenario | null,
+    sheet?: Sheet,
+  ) {
+    const before = this.#doc;
+    // View choices carry over from the scenario open before.
+    const keep =
+      sheet ??
+      new Sheet(template, scenario, {
+        showHistory: before?.sheet.showHistory ?? this.#showHistory,
+        showPrices: before?.sheet.showPrices ?? false,
+        onChange: () => this.#scheduleSave(),
+      });
+    const grid = sheet && before?.sheet === sheet ? before.grid : new GridState(keep, this.#locale);
+    this.#doc = { record, template, sheet: keep, grid, saved };
+  }
+}
