@@ -258,3 +258,30 @@ test('a scenario name holding HTML travels by link as text, never as markup', as
   expect(await visitor.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await fresh.close();
 });
+
+test('a number still being typed is kept when the planner opens another scenario: the grid commits its own draft', async ({
+  page,
+}) => {
+  const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  const form = library.getByRole('form', { name: 'Kịch bản mới' });
+  await form.getByLabel('Giả định').selectOption('cautious');
+  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await expect(page.locator('header .doc strong')).toHaveText('Thận trọng');
+  await library.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  await expect(page.locator('header .doc strong')).toHaveText('Kế hoạch');
+
+  // Typed but not confirmed with Enter: the editor is still open when the other scenario is clicked.
+  await cell(page, `${MFG_GROWTH} 2027`).click();
+  await page.keyboard.type('4');
+  await page.keyboard.insertText('4');
+  await expect(page.getByRole('grid').locator('input.editor')).toHaveValue('44');
+  await library.getByRole('button', { name: 'Thận trọng', exact: true }).click();
+  await expect(page.locator('header .doc strong')).toHaveText('Thận trọng');
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).not.toHaveText('44,0%');
+
+  await library.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('44,0%');
+  await page.reload();
+  await expect(page.locator('header .doc strong')).toHaveText('Kế hoạch');
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('44,0%');
+});
