@@ -1,10 +1,41 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+
+// The built page's policy; README "Hosting" gives the header a host should send (this plus frame-ancestors).
+// No data: or blob: images: the QR code is inline SVG, and the exports are downloads, not images.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+// Build only: the dev server injects styles inline for hot reload, which style-src 'self' forbids.
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        // First in the head, so the policy already applies to every script and stylesheet after it.
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   plugins: [
     svelte(),
+    contentSecurityPolicy(),
     // Offline after the first visit, installable, and a new version waits for the user (src/ui/UpdatePrompt.svelte).
     VitePWA({
       registerType: 'prompt',
