@@ -8,6 +8,21 @@ const HOST_GLOBALS = [...new Set([...Object.keys(globals.browser), ...Object.key
   .filter((name) => !(name in globals.es2021))
   .map((name) => ({ name, message: 'The engine is pure TypeScript: no browser or Node APIs.' }));
 
+// What the engine may never import: it is the bottom layer.
+const ENGINE_IMPORTS = [
+  { group: ['svelte', 'svelte/*'], message: 'The engine must not depend on Svelte.' },
+  { group: ['idb-keyval', 'idb-keyval/*'], message: 'The engine must not touch storage.' },
+  { group: ['uplot', 'uplot/*'], message: 'The engine must not draw charts.' },
+  {
+    group: ['**/ui/**', '**/state/**', '**/*.svelte', '**/*.svelte.ts'],
+    message: 'The engine must not import UI code.',
+  },
+  {
+    group: ['../storage', '../storage/*', '../share', '../share/*', '../export', '../export/*'],
+    message: 'The engine is the bottom layer: storage, links and exports build on it, not it on them.',
+  },
+];
+
 export default ts.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -32,6 +47,23 @@ export default ts.config(
     // State classes keep their state in $state fields; Maps and Sets inside methods are local lookups.
     files: ['src/state/**/*.svelte.ts'],
     rules: { 'svelte/prefer-svelte-reactivity': 'off' },
+  },
+  {
+    // State sits below the views: components import state, never the other way.
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', '**/App.svelte'],
+              message: 'State sits below the views: components import state, never the other way.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Export, charts, storage, share and templates take plain inputs: no Svelte, state or views reach them.
@@ -76,21 +108,27 @@ export default ts.config(
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': ['error', { patterns: ENGINE_IMPORTS }],
+      'no-restricted-globals': ['error', ...HOST_GLOBALS],
+    },
+  },
+  {
+    // Nor may templates, charts or the worker, which build on the engine; its tests may use a template as data.
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['svelte', 'svelte/*'], message: 'The engine must not depend on Svelte.' },
-            { group: ['idb-keyval', 'idb-keyval/*'], message: 'The engine must not touch storage.' },
-            { group: ['uplot', 'uplot/*'], message: 'The engine must not draw charts.' },
+            ...ENGINE_IMPORTS,
             {
-              group: ['**/ui/**', '**/state/**', '**/*.svelte', '**/*.svelte.ts'],
-              message: 'The engine must not import UI code.',
+              group: ['../charts', '../charts/*', '../analysis', '../analysis/*', '../templates', '../templates/*'],
+              message: 'The engine is the bottom layer: charts, the worker and templates build on it.',
             },
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...HOST_GLOBALS],
     },
   },
 );

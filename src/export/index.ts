@@ -1,4 +1,4 @@
-import type { ChartInput } from '../charts';
+import type { ChartInput } from '../charts/scenario-options';
 import { csvBlob } from './csv';
 import type { PngTexts } from './png';
 import { fileName, type ExportTable } from './table';

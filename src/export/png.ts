@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
-import { buildChartOptions, diamond, font, INK, MUTED, seriesIndex, toAlignedData, type ChartInput } from '../charts';
+import { diamond, font, INK, MUTED } from '../charts/kit';
+import { buildChartOptions, seriesIndex, toAlignedData, type ChartInput } from '../charts/scenario-options';
 
 /**
  * Size of the exported chart in CSS pixels: a 12:7 landscape that fills a slide or half an A4 page.

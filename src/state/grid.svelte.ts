@@ -20,7 +20,9 @@ export function parseTsv(text: string): string[][] {
 
 /** Selection, editing, keyboard behaviour and status line of the sheet grid. */
 export class GridState {
+  /** The sheet the grid shows and edits. */
   readonly sheet: Sheet;
+  /** The language cells are read and written in. */
   readonly locale: LocaleState;
   #row = $state(0);
   #col = $state(0);
@@ -326,9 +328,9 @@ export class GridState {
   }
 
   /** Handles a key press inside the cell editor; returns true when it used the key. */
-  editorKeydown(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey'>): boolean {
+  editorKeydown(e: ShortcutKey): boolean {
     // Ctrl+R would reload the page in the browser: in the editor it commits and fills right.
-    if (commandFor({ altKey: false, ...e }, 'grid') === 'fillRight') {
+    if (commandFor(e, 'grid') === 'fillRight') {
       this.commit();
       this.fillRight();
       return true;

@@ -1,4 +1,4 @@
-import { chartLabels, type ChartInput } from '../charts';
+import { chartLabels, type ChartInput } from '../charts/scenario-options';
 import type { CellError, ChartSeries, RowGroup, Scenario, SheetRow } from '../engine';
 import { dictionaries, type MessageKey } from '../i18n';
 import type { LocaleState } from './locale.svelte';

@@ -65,7 +65,16 @@ const DATE_STYLES = {
   dateTime: { dateStyle: 'short', timeStyle: 'short' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
+// Building an Intl formatter is costly and the library list formats a date per row: one per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as a language writes it; the one date formatter of the app. */
 export function formatDate(value: Date | number, locale: Locale, style: keyof typeof DATE_STYLES): string {
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', DATE_STYLES[style]).format(value);
+  const key = `${locale}.${style}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', DATE_STYLES[style]);
+    formatters.set(key, format);
+  }
+  return format.format(value);
 }

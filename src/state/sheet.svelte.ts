@@ -65,6 +65,7 @@ interface Evaluated {
 
 /** The scenario being edited: inputs and their evaluated model, undo history and derived results. */
 export class Sheet {
+  /** The template the scenario started from: sources, presets and what "reset" restores. */
   readonly template: Template;
   #current = $state.raw<Evaluated>() as Evaluated;
   #view = $state.raw<SheetViewOptions>({ showHistory: true, showPrices: false });
@@ -100,8 +101,10 @@ export class Sheet {
     return this.#view.showPrices;
   }
 
-  rows: SheetRow[] = $derived(sheetRows(this.scenario, { prices: this.showPrices }));
-  columns: SheetColumn[] = $derived(
+  /** The sheet's rows in display order (price rows only when shown). */
+  readonly rows: SheetRow[] = $derived(sheetRows(this.scenario, { prices: this.showPrices }));
+  /** The sheet's year columns (recorded years only when shown). */
+  readonly columns: SheetColumn[] = $derived(
     sheetColumns(this.scenario, this.model).filter((c) => this.showHistory || c.kind !== 'history'),
   );
   // One evaluation per scenario: the sheet's, from its incremental model, also serves the list and the comparison.
@@ -111,17 +114,22 @@ export class Sheet {
     remember(scenario, evaluation);
     return evaluation;
   });
-  headline = $derived(this.#evaluation.headline);
-  chart = $derived(this.#evaluation.chart);
+  /** The cards' figures: shares against their targets, average growth, the year the target is met. */
+  readonly headline = $derived(this.#evaluation.headline);
+  /** The chart's series: GRDP by sector, the focus share, history and targets. */
+  readonly chart = $derived(this.#evaluation.chart);
   /** The odds of the last simulation, if it ran on the scenario as it stands (an edit hides them, undo brings them back). */
-  odds: MonteCarloResult | null = $derived(this.#odds?.scenario === this.scenario ? this.#odds.result : null);
+  readonly odds: MonteCarloResult | null = $derived(this.#odds?.scenario === this.scenario ? this.#odds.result : null);
   /** Whether any input cell holds a range. */
-  hasRanges = $derived.by(() => hasRanges(this.scenario));
-  canUndo = $derived(this.#history.canUndo);
-  canRedo = $derived(this.#history.canRedo);
-  editCount = $derived(countEdits(this.#context()));
+  readonly hasRanges = $derived.by(() => hasRanges(this.scenario));
+  /** Whether there is an edit to undo. */
+  readonly canUndo = $derived(this.#history.canUndo);
+  /** Whether there is an undone edit to redo. */
+  readonly canRedo = $derived(this.#history.canRedo);
+  /** How many input cells differ from the template. */
+  readonly editCount = $derived(countEdits(this.#context()));
   /** Anything but the name differs from the template, cells or structure (rows, years). */
-  canReset = $derived.by(
+  readonly canReset = $derived.by(
     () =>
       this.scenario !== this.template.scenario &&
       JSON.stringify(this.scenario) !== JSON.stringify(this.#templateNamed(this.scenario.meta.name)),

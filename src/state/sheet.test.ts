@@ -310,7 +310,7 @@ describe('GridState', () => {
     expect(grid.keydown({ key: '2', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false })).toBe(true);
     expect(grid.editing).toBe(true);
     grid.draft = '25';
-    grid.editorKeydown({ key: 'Enter', shiftKey: false, ctrlKey: false, metaKey: false });
+    grid.editorKeydown({ key: 'Enter', shiftKey: false, ctrlKey: false, metaKey: false, altKey: false });
     expect(sheet.inputAt('manufacturing.growth', 2027)).toBeCloseTo(0.25, 12);
     expect(grid.activeRow?.id).toBe('other_industry');
   });
@@ -380,7 +380,25 @@ describe('GridState', () => {
     const { grid, sheet, at } = setup();
     at('services.growth', 2027);
     grid.startEdit('6');
-    expect(grid.editorKeydown({ key: 'r', ctrlKey: true, metaKey: false, shiftKey: false })).toBe(true);
+    // Shaped like a browser's KeyboardEvent: its fields are getters on the prototype, not own properties.
+    class Press {
+      get key() {
+        return 'r';
+      }
+      get ctrlKey() {
+        return true;
+      }
+      get metaKey() {
+        return false;
+      }
+      get shiftKey() {
+        return false;
+      }
+      get altKey() {
+        return false;
+      }
+    }
+    expect(grid.editorKeydown(new Press())).toBe(true);
     for (const y of [2027, 2028, 2029, 2030]) expect(sheet.inputAt('services.growth', y)).toBeCloseTo(0.06, 12);
   });
 

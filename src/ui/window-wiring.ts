@@ -41,7 +41,8 @@ export function wireWindow(target: Window, on: WindowHandlers): () => void {
       'drop',
       (e) => {
         const files = (e as DragEvent).dataTransfer?.files;
-        if (!files?.length) return;
+        // A drop the library panel took already is not imported twice.
+        if (e.defaultPrevented || !files?.length) return;
         e.preventDefault();
         on.drop(files);
       },
