@@ -14,6 +14,7 @@ export {
   isSectorPart,
   splitVarId,
   withRowId,
+  variableIds,
   type SectorPart,
   type BuiltRole,
   type BuiltVariable,
@@ -46,6 +47,8 @@ export {
   type ChartSeries,
 } from './summary';
 export { sheetRows, sheetColumns, type SheetRow, type SheetColumn, type RowGroup } from './layout';
+export { own } from './own';
+export { cleanText } from './text';
 export { validateScenario, LIMITS, type ScenarioCheck } from './validate';
 export { compareScenarios, type Comparison, type CompareRow, type CompareItem } from './compare';
 export { applyLevers, type Lever, type LeverMode, type Levers } from './levers';

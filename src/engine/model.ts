@@ -1,5 +1,6 @@
 import { compileExpr, type CompileEnv, type Dep, type Sink, type Slot } from './compile';
 import { buildPlan, type Plan } from './graph';
+import { own } from './own';
 import { isCellError, parseFormula } from './parse-formula';
 import {
   compoundKernel,
@@ -290,7 +291,7 @@ export class Model {
       errors: new Array<CellError | null>(length).fill(null),
       blank: new Uint8Array(length),
       recorded: new Uint8Array(length),
-      history: Float64Array.from(this.years, (year) => this.#history[id]?.[year] ?? NaN),
+      history: Float64Array.from(this.years, (year) => own(this.#history, id)?.[year] ?? NaN),
       inputs: Array.from({ length }, (_, i) =>
         inputYears(i) ? { literal: 0, fn: null, error: null, blank: true, deps: [] } : null,
       ),

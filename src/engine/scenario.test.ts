@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
 import { inputOf, Model } from './model';
-import { deleteRow, drawModeOf, rangeAt, renameRow, withDrawMode, withInput, withRange, withSeed } from './scenario';
+import {
+  checkIdentifier,
+  deleteRow,
+  drawModeOf,
+  hasRanges,
+  rangeAt,
+  renameRow,
+  withDrawMode,
+  withInput,
+  withRange,
+  withSeed,
+} from './scenario';
+import type { Scenario } from './types';
+import { validateScenario } from './validate';
 
 const template = quangNinh.scenario;
 const uniform = { kind: 'uniform', lo: 0.16, hi: 0.24 } as const;
@@ -41,10 +54,47 @@ describe('ranges in a scenario', () => {
     expect('uncertainty' in deleteRow(renamed, 'cpi')).toBe(false);
   });
 
+  it('drops the history of a deleted row, so the scenario stays valid', () => {
+    const custom: Scenario = {
+      ...template,
+      rows: [...template.rows, { kind: 'series', id: 'exports', label: 'x', format: 'number', cells: {} }],
+      history: { ...template.history, exports: { 2023: 12 } },
+    };
+    const deleted = deleteRow(custom, 'exports');
+    expect(deleted.history).toEqual(template.history);
+    expect(validateScenario(deleted).ok).toBe(true);
+  });
+
   it('keeps a seed only when it is an unsigned 32-bit integer', () => {
     expect(withSeed(template, 4_294_967_295).seed).toBe(4_294_967_295);
     expect(() => withSeed(template, -1)).toThrow();
     expect(() => withSeed(template, 1.5)).toThrow();
     expect(() => withSeed(template, 2 ** 32)).toThrow();
+  });
+});
+
+// Every name a plain object answers without holding it: __proto__, constructor, toString, toLocaleString, valueOf…
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
+describe('names every JavaScript object has', () => {
+  it('refuses a row named after any of them', () => {
+    const accepted = PROTOTYPE_NAMES.filter((name) => checkIdentifier(template, name) === undefined);
+    expect(accepted).toEqual([]);
+  });
+
+  // Built directly, as a caller that skipped validation would: the lookups must read only what the scenario holds.
+  it.each(PROTOTYPE_NAMES)('finds no range, draw mode or history of a row named %s', (name) => {
+    const row = { kind: 'series', id: name, label: name, format: 'number', cells: { 2026: 1 } } as const;
+    const scenario: Scenario = { ...template, rows: [...template.rows, row], uncertainty: {}, history: {} };
+    expect(rangeAt(scenario, name, 2026)).toBeUndefined();
+    expect(drawModeOf(scenario, name)).toBe('run');
+    expect(hasRanges(scenario)).toBe(false);
+    expect(withDrawMode(scenario, name, 'year')).toBe(scenario);
+    expect(withInput(scenario, name, 2026, 2).uncertainty).toEqual({});
+    const ranged = withRange(scenario, name, 2026, uniform);
+    expect(rangeAt(ranged, name, 2026)).toEqual(uniform);
+    expect(Object.keys(ranged.uncertainty!)).toEqual([name]);
+    expect(hasRanges(withInput(ranged, name, 2026, 2))).toBe(false);
+    expect(new Model(scenario).get(name)!.recorded.every((r) => r === 0)).toBe(true);
   });
 });

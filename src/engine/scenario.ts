@@ -1,3 +1,4 @@
+import { own } from './own';
 import { FUNCTIONS, YEAR_SYMBOL } from './parse-formula';
 import type { CellInput, Distribution, DrawMode, RowDef, Scenario, UncertainRow, YearCells } from './types';
 import { centralValue } from './uncertainty';
@@ -23,12 +24,10 @@ const RESERVED: ReadonlySet<string> = new Set([
   // Constants to the mathjs parser, so a row with these names could never be referenced.
   'Infinity',
   'NaN',
-  // Names every JavaScript object has: keeping them out keeps lookups in plain objects safe.
-  'constructor',
   'prototype',
-  'toString',
-  'valueOf',
-  'hasOwnProperty',
+  // Names every JavaScript object answers (toString, toLocaleString, isPrototypeOf…): a row never takes one, so
+  // even a lookup that forgot Object.hasOwn could not mistake a member of Object.prototype for a row's data.
+  ...Object.getOwnPropertyNames(Object.prototype),
 ]);
 
 /** Whether a name is kept for built-ins, functions and the formula language, so no row may take it. */
@@ -67,7 +66,7 @@ export function withInput(scenario: Scenario, id: string, year: number, input: C
 
 /** The range an input cell holds, if any. */
 export function rangeAt(scenario: Scenario, id: string, year: number): Distribution | undefined {
-  const row = scenario.uncertainty?.[id];
+  const row = own(scenario.uncertainty, id);
   return row && Object.hasOwn(row.cells, year) ? row.cells[year] : undefined;
 }
 
@@ -78,20 +77,20 @@ export function hasRanges(scenario: Scenario): boolean {
 
 /** How a variable's ranges are drawn in a Monte Carlo run ('run' unless set). */
 export function drawModeOf(scenario: Scenario, id: string): DrawMode {
-  return scenario.uncertainty?.[id]?.draw ?? 'run';
+  return own(scenario.uncertainty, id)?.draw ?? 'run';
 }
 
 /** Returns a copy of the scenario where one input cell holds a range; the cell's number is the range's centre. */
 export function withRange(scenario: Scenario, id: string, year: number, range: Distribution): Scenario {
   const next = withCell(scenario, id, year, centralValue(range));
-  const row = scenario.uncertainty?.[id];
+  const row = own(scenario.uncertainty, id);
   const cells = { ...row?.cells, [year]: range };
   return { ...next, uncertainty: { ...scenario.uncertainty, [id]: { draw: row?.draw ?? 'run', cells } } };
 }
 
 /** Returns a copy of the scenario with a variable's ranges drawn once per run or independently each year. */
 export function withDrawMode(scenario: Scenario, id: string, draw: DrawMode): Scenario {
-  const row = scenario.uncertainty?.[id];
+  const row = own(scenario.uncertainty, id);
   if (!row || row.draw === draw) return scenario;
   return { ...scenario, uncertainty: { ...scenario.uncertainty, [id]: { ...row, draw } } };
 }
@@ -103,22 +102,23 @@ export function withSeed(scenario: Scenario, seed: number): Scenario {
 }
 
 function withoutRange(scenario: Scenario, id: string, year: number): Scenario {
-  const row = scenario.uncertainty?.[id];
+  const row = own(scenario.uncertainty, id);
   if (!row || !Object.hasOwn(row.cells, year)) return scenario;
   const cells: Record<string, Distribution> = { ...row.cells };
   delete cells[year];
   return withUncertainty(scenario, (all) => {
-    if (Object.keys(cells).length > 0) all[id] = { ...row, cells };
-    else delete all[id];
+    if (Object.keys(cells).length > 0) all.set(id, { ...row, cells });
+    else all.delete(id);
   });
 }
 
 // Applies a change to a copy of the ranges; a scenario left without any loses the field altogether.
-function withUncertainty(scenario: Scenario, change: (all: Record<string, UncertainRow>) => void): Scenario {
-  const all: Record<string, UncertainRow> = { ...scenario.uncertainty };
+// A Map, because assigning a key such as "__proto__" to a plain object would not store it.
+function withUncertainty(scenario: Scenario, change: (all: Map<string, UncertainRow>) => void): Scenario {
+  const all = new Map(Object.entries(scenario.uncertainty ?? {}));
   change(all);
   const { uncertainty: _, ...rest } = scenario;
-  return Object.keys(all).length > 0 ? { ...rest, uncertainty: all } : rest;
+  return all.size > 0 ? { ...rest, uncertainty: Object.fromEntries(all) } : rest;
 }
 
 function withCell(scenario: Scenario, id: string, year: number, input: CellInput | undefined): Scenario {
@@ -189,10 +189,10 @@ export function renameRow(scenario: Scenario, from: string, to: string): Scenari
   const meta = scenario.meta.focus === from ? { ...scenario.meta, focus: to } : scenario.meta;
   const renamed = { ...scenario, meta, rows, history };
   return withUncertainty(renamed, (all) => {
-    for (const id of Object.keys(all)) {
+    for (const [id, row] of [...all]) {
       if (splitVarId(id).rowId !== from) continue;
-      all[withRowId(id, to)] = all[id]!;
-      delete all[id];
+      all.delete(id);
+      all.set(withRowId(id, to), row);
     }
   });
 }
@@ -204,11 +204,13 @@ export function addRow(scenario: Scenario, row: RowDef): Scenario {
   return { ...scenario, rows: [...scenario.rows, row] };
 }
 
-/** Removes a row; formulas that referenced it show #NAME? until fixed. */
+/** Removes a row with its ranges and history; formulas that referenced it show #NAME? until fixed. */
 export function deleteRow(scenario: Scenario, id: string): Scenario {
   const rows = scenario.rows.filter((r) => r.id !== id);
-  return withUncertainty({ ...scenario, rows }, (all) => {
-    for (const key of Object.keys(all)) if (splitVarId(key).rowId === id) delete all[key];
+  // A history of a variable no row makes would have the scenario refused when it is read back.
+  const history = Object.fromEntries(Object.entries(scenario.history).filter(([key]) => splitVarId(key).rowId !== id));
+  return withUncertainty({ ...scenario, rows, history }, (all) => {
+    for (const key of [...all.keys()]) if (splitVarId(key).rowId === id) all.delete(key);
   });
 }
 

@@ -70,6 +70,7 @@ describe('parseRange', () => {
     ['16%..', '#SYNTAX', 'rangeSyntax'],
     ['1..2..3', '#SYNTAX', 'rangeSyntax'],
     ['lognormal(1; 2)', '#SYNTAX', 'rangeSyntax'],
+    ['constructor(1; 2)', '#SYNTAX', 'rangeSyntax'],
     ['normal(20%;; 3%)', '#SYNTAX', 'badArguments'],
   ])('turns %j into the error %s (%s)', (text, code, key) => {
     expect(parseRange(text, 'vi', 'percent')).toMatchObject({ code, key });

@@ -1,3 +1,4 @@
+import { own } from './own';
 import { formatForEdit, parseLocaleNumber, type Locale } from './parse-number';
 import { cellError, ErrorCode, type CellError, type Distribution, type Format } from './types';
 
@@ -26,7 +27,7 @@ export function parseRange(text: string, locale: Locale, format: Format): Distri
 }
 
 function parseCall(name: string, body: string, locale: Locale, format: Format): Distribution | CellError {
-  const arity = ARITY[name];
+  const arity = own(ARITY, name);
   if (arity === undefined) return cellError(ErrorCode.SYNTAX, 'rangeSyntax');
   const args = splitArguments(body, locale);
   if (args.length !== arity) return cellError(ErrorCode.SYNTAX, 'badArguments', { name });

@@ -120,6 +120,67 @@ describe('validateScenario', () => {
   });
 });
 
+describe('names every JavaScript object has', () => {
+  it.each(['toLocaleString', 'isPrototypeOf', 'propertyIsEnumerable'])(
+    'refuses a row named %s that holds a range and a history, and says which',
+    (id) => {
+      const data = {
+        ...clone(quangNinh.scenario),
+        rows: [...clone(quangNinh.scenario.rows), { kind: 'series', id, label: id, format: 'number', cells: {} }],
+        uncertainty: { [id]: { draw: 'run', cells: { 2026: { kind: 'uniform', lo: 1, hi: 2 } } } },
+        history: { ...clone(quangNinh.scenario.history), [id]: { 2020: 1 } },
+      };
+      const result = validateScenario(data);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.issues.join(' ')).toContain(`row id ${id} is reserved`);
+    },
+  );
+});
+
+describe('history', () => {
+  it('refuses 20,000 series but keeps one of a sector part such as manufacturing.share', () => {
+    const history = Object.fromEntries(Array.from({ length: 20_000 }, (_, k) => [`x${k}`, { 2020: k }]));
+    expect(validateScenario({ ...clone(quangNinh.scenario), history }).ok).toBe(false);
+    const share = validateScenario({
+      ...clone(quangNinh.scenario),
+      history: { 'manufacturing.share': { 2020: 0.1 }, grdp: { 2020: 1 }, investment: { 2021: 2 } },
+    });
+    expect(share.ok && share.scenario.history['manufacturing.share']).toEqual({ 2020: 0.1 });
+  });
+
+  it.each(['nope', 'manufacturing.nope', 'toLocaleString'])('refuses a series of %s, which no row makes', (id) => {
+    const result = validateScenario({ ...clone(quangNinh.scenario), history: { [id]: { 2020: 1 } } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.join(' ')).toContain(`history of ${id}`);
+  });
+});
+
+describe('text shown to the planner', () => {
+  const named = (meta: object) => ({ ...clone(quangNinh.scenario), meta: { ...quangNinh.scenario.meta, ...meta } });
+
+  it('reads a name without the right-to-left override that disguises "exe.gpj" as "gpj.exe"', () => {
+    const result = validateScenario(named({ name: 'Kế hoạch \u202Egpj.exe' }));
+    expect(result.ok && result.scenario.meta.name).toBe('Kế hoạch gpj.exe');
+  });
+
+  it('reads each run of tabs and line breaks in a name as one space', () => {
+    const result = validateScenario(named({ name: 'Kế\thoạch\r\n2030' }));
+    expect(result.ok && result.scenario.meta.name).toBe('Kế hoạch 2030');
+  });
+
+  it('cleans region, unit and both languages of a row label', () => {
+    const [first, ...rest] = clone(quangNinh.scenario.rows);
+    const rows = [{ ...first!, label: { vi: 'Nông\u2066 nghiệp', en: 'Agri\u0000culture' } }, ...rest];
+    const result = validateScenario({
+      ...named({ region: { vi: 'Quảng\u200F Ninh', en: 'Quang\u061C Ninh' }, unit: 'tỷ\u009B đồng' }),
+      rows,
+    });
+    expect(
+      result.ok && [result.scenario.meta.region, result.scenario.meta.unit, result.scenario.rows[0]!.label],
+    ).toEqual([{ vi: 'Quảng Ninh', en: 'Quang Ninh' }, 'tỷ đồng', { vi: 'Nông nghiệp', en: 'Agriculture' }]);
+  });
+});
+
 describe('what validation lets through', () => {
   it('always builds a model: every accepted scenario from outside can be opened', async () => {
     const { Model } = await import('./model');

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { isReserved } from './scenario';
+import { cleanText } from './text';
 import type { Scenario } from './types';
+import { SECTOR_PARTS, TOTALS, variableIds } from './variables';
 
 /** Largest things a scenario from outside (a link, a file, storage) may hold. */
 export const LIMITS = {
@@ -14,7 +16,8 @@ export const LIMITS = {
 } as const;
 
 const Identifier = v.pipe(v.string(), v.regex(/^(?!__)[A-Za-z_][A-Za-z0-9_]{0,39}$/));
-const Text = v.pipe(v.string(), v.maxLength(LIMITS.text));
+// Anything shown as a name or label: a link, a file or storage can never show a control or bidi override.
+const Text = v.pipe(v.string(), v.maxLength(LIMITS.text), v.transform(cleanText));
 const Label = v.union([Text, v.strictObject({ vi: Text, en: Text })]);
 const Year = v.pipe(v.number(), v.integer(), v.minValue(LIMITS.firstYear), v.maxValue(LIMITS.lastYear));
 const YearKey = v.pipe(v.string(), v.regex(/^\d{4}$/));
@@ -71,6 +74,29 @@ const Uncertainty = v.pipe(
   v.check((u) => Object.keys(u).length <= LIMITS.rows * 3),
 );
 
+// As many series as a scenario of the most rows can have variables; counted before each one is read.
+const MAX_SERIES = LIMITS.rows * (1 + SECTOR_PARTS.length) + TOTALS.length;
+const History = v.pipe(
+  v.custom<unknown>(
+    (h) => typeof h !== 'object' || h === null || Object.keys(h).length <= MAX_SERIES,
+    `at most ${MAX_SERIES} history series`,
+  ),
+  v.record(
+    v.pipe(v.string(), v.maxLength(100)),
+    v.pipe(
+      v.record(YearKey, v.pipe(v.number(), v.finite())),
+      v.check((h) => Object.keys(h).length <= LIMITS.cellsPerRow),
+    ),
+  ),
+);
+
+type Parsed = { rows: Scenario['rows']; history: Scenario['history'] };
+const reservedRow = (s: Parsed): string | undefined => s.rows.find((r) => isReserved(r.id))?.id;
+const unknownSeries = (s: Parsed): string | undefined => {
+  const known = variableIds(s.rows);
+  return Object.keys(s.history).find((id) => !known.has(id));
+};
+
 const ScenarioSchema = v.pipe(
   v.strictObject({
     meta: v.strictObject({
@@ -82,20 +108,23 @@ const ScenarioSchema = v.pipe(
       focus: Identifier,
     }),
     rows: v.pipe(v.array(Row), v.maxLength(LIMITS.rows)),
-    history: v.record(
-      v.pipe(v.string(), v.maxLength(100)),
-      v.pipe(
-        v.record(YearKey, v.pipe(v.number(), v.finite())),
-        v.check((h) => Object.keys(h).length <= LIMITS.cellsPerRow),
-      ),
-    ),
+    history: History,
     uncertainty: v.optional(Uncertainty),
     seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
   }),
   v.check((s) => s.meta.baseYear < s.meta.horizon, 'the base year must come before the horizon'),
   v.check((s) => new Set(s.rows.map((r) => r.id)).size === s.rows.length, 'row ids must be unique'),
-  // A row named like a built-in (grdp, sum, t…) would clash with it when the model is built.
-  v.check((s) => !s.rows.some((r) => isReserved(r.id)), 'a row id is reserved'),
+  // A row named like a built-in (grdp, sum, t…) would clash with it when the model is built; one named like a
+  // member of every object (toLocaleString…) could be mistaken for one.
+  v.check(
+    (s) => reservedRow(s) === undefined,
+    (issue) => `row id ${reservedRow(issue.input)} is reserved`,
+  ),
+  // Only what the model shows can have a history: a link cannot carry thousands of series nobody sees.
+  v.check(
+    (s) => unknownSeries(s) === undefined,
+    (issue) => `history of ${unknownSeries(issue.input)}: no row makes such a variable`,
+  ),
 );
 
 /** Outcome of checking data from outside: the scenario, or what is wrong with it. */

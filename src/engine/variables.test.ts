@@ -13,6 +13,7 @@ import {
   sectorVariables,
   splitVarId,
   TOTALS,
+  variableIds,
   withRowId,
 } from './variables';
 
@@ -38,6 +39,13 @@ describe('variable ids', () => {
   it('names the focus sector share and growth of a scenario', () => {
     expect(focusShare(scenario.meta)).toBe('manufacturing.share');
     expect(focusGrowth({ focus: 'services' })).toBe('services.growth');
+  });
+
+  it('lists every variable a model of the rows holds and nothing else', () => {
+    const ids = variableIds(scenario.rows);
+    expect([...ids].sort()).toEqual(new Model(scenario).variables.map((v) => v.id).sort());
+    expect(ids.has('manufacturing.share')).toBe(true);
+    expect(ids.has('icor.share')).toBe(false);
   });
 
   it('moves an id to another row and keeps its part', () => {

@@ -1,4 +1,4 @@
-import type { Format } from './types';
+import type { Format, RowDef } from './types';
 
 /** The sub-rows every sector gets, as suffixes of the sector id ("manufacturing.growth"). */
 export type SectorPart = 'growth' | 'price' | 'nominal' | 'share';
@@ -57,6 +57,16 @@ export const TOTALS: readonly BuiltVariable[] = (Object.keys(BUILTIN) as (keyof 
   role,
   format: BUILT_FORMATS[role],
 }));
+
+/** The id of every variable a model of these rows holds: each sector and its parts, the totals, the other rows. */
+export function variableIds(rows: readonly RowDef[]): Set<string> {
+  const ids = new Set(TOTALS.map((v) => v.id));
+  for (const row of rows) {
+    if (row.kind === 'sector') for (const v of sectorVariables(row.id)) ids.add(v.id);
+    else ids.add(row.id);
+  }
+  return ids;
+}
 
 /** The id of the focus sector's share of GRDP, the variable the headline targets follow. */
 export function focusShare(meta: { readonly focus: string }): string {

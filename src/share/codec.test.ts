@@ -96,7 +96,7 @@ describe('encodeShare refuses scenarios whose link would not open', () => {
     const formula = `=${'1+'.repeat((LIMITS.input - 2) / 2)}1`;
     const cells = Object.fromEntries(Array.from({ length: LIMITS.cellsPerRow }, (_, i) => [2000 + i, formula]));
     const rows = Array.from({ length: 5 }, (_, k): RowDef => ({ ...custom, id: `big${k}`, cells }));
-    await expect(encodeShare({ ...template, rows }, ID)).rejects.toMatchObject({ reason: 'tooLarge' });
+    await expect(encodeShare({ ...template, rows, history: {} }, ID)).rejects.toMatchObject({ reason: 'tooLarge' });
   });
 
   test('a scenario whose link would be longer than the limit', async () => {
@@ -107,7 +107,7 @@ describe('encodeShare refuses scenarios whose link would not open', () => {
       const cells = Object.fromEntries(Array.from({ length: LIMITS.cellsPerRow }, (_, i) => [2000 + i, random()]));
       return { ...custom, id: `r${k}`, cells };
     });
-    const error = await encodeShare({ ...template, rows }, ID).catch((e: unknown) => e);
+    const error = await encodeShare({ ...template, rows, history: {} }, ID).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'tooLong' });
   });
 });

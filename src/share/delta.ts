@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import {
   LIMITS,
+  own,
   validateScenario,
   type CellInput,
   type Distribution,
@@ -194,7 +195,7 @@ export function diffScenario(scenario: Scenario, template: Scenario): ScenarioDe
   const { meta } = scenario;
   const was = template.meta;
   const history = [
-    ...Object.entries(scenario.history).filter(([id, series]) => !same(series, template.history[id])),
+    ...Object.entries(scenario.history).filter(([id, series]) => !same(series, own(template.history, id))),
     ...Object.keys(template.history)
       .filter((id) => !Object.hasOwn(scenario.history, id))
       .map((id) => [id, null] as const),

@@ -163,6 +163,23 @@ describe('fuzz: decoding never throws and gives a valid scenario or a listed err
   );
 });
 
+// Links adding a row named after a member of every object (toLocaleString…), with a range and a history for it.
+test('fuzz: a link adding a row named after any member of Object.prototype is refused as invalid', async () => {
+  const names = Object.getOwnPropertyNames(Object.prototype);
+  const outcomes = await Promise.all(
+    names.map(async (name) => {
+      const delta = {
+        a: [{ kind: 'series', id: name, label: name, format: 'number', cells: { 2026: 1 } }],
+        u: { [name]: { d: 'run', c: { 2026: ['u', 0.1, 0.3] } } },
+        h: { [name]: { 2020: 1 } },
+      };
+      const json = new TextEncoder().encode(JSON.stringify({ t: ID, d: delta }));
+      return [name, await decodeWellBehaved(frame(await deflate(json)))];
+    }),
+  );
+  expect(Object.fromEntries(outcomes)).toEqual(Object.fromEntries(names.map((name) => [name, 'invalid'])));
+});
+
 // Every (container, key) in a JSON value, so a property can replace any part of it.
 function placesIn(value: unknown): [Record<string, unknown>, string][] {
   if (typeof value !== 'object' || value === null) return [];

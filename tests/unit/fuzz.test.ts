@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Model } from '../../src/engine/model';
+import {
+  deleteRow,
+  drawModeOf,
+  hasRanges,
+  rangeAt,
+  withDrawMode,
+  withInput,
+  withRange,
+} from '../../src/engine/scenario';
+import { validateScenario } from '../../src/engine/validate';
 import { FUNCTIONS, isCellError, MAX_FORMULA_LENGTH, MAX_NESTING, parseFormula } from '../../src/engine/parse-formula';
 import { ErrorCode, type CellInput, type RowDef, type Scenario } from '../../src/engine/types';
 import { quangNinh } from '../../src/templates/quang-ninh';
@@ -246,5 +256,56 @@ describe('fuzzing the engine with formulas', () => {
       // Generous: these take a few milliseconds; the exponential chain took minutes.
       expect(performance.now() - started).toBeLessThan(2000);
     }
+  });
+});
+
+// Every name a plain object answers without holding it: toString, toLocaleString, isPrototypeOf, __proto__…
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+const RANGE = { kind: 'uniform', lo: 0.1, hi: 0.3 } as const;
+
+describe('fuzzing rows named after every member of Object.prototype', () => {
+  it('refuses a scenario from outside with a row, a range and a history named after any of them', () => {
+    const accepted = PROTOTYPE_NAMES.filter((name) => {
+      const data: unknown = JSON.parse(
+        JSON.stringify({
+          ...BASE,
+          rows: [...BASE.rows, { kind: 'series', id: name, label: name, format: 'number', cells: { 2026: 1 } }],
+          uncertainty: { [name]: { draw: 'run', cells: { 2026: RANGE } } },
+          history: { ...BASE.history, [name]: { 2020: 1 } },
+        }),
+      );
+      return validateScenario(data).ok;
+    });
+    expect(accepted).toEqual([]);
+  });
+
+  // A scenario built directly, bypassing validation, that already holds a range elsewhere: every lookup and edit
+  // on the row must answer from the scenario's own data, never from an inherited member.
+  it('handles edits and lookups in any order without throwing', () => {
+    const ranged = withRange(BASE, 'manufacturing.growth', 2026, RANGE);
+    const edit = fc.oneof(
+      fc.tuple(fc.constant('input' as const), fc.constantFrom(...YEARS), fc.double({ min: -1, max: 1, noNaN: true })),
+      fc.tuple(fc.constant('range' as const), fc.constantFrom(...YEARS), fc.constant(0)),
+      fc.tuple(fc.constant('draw' as const), fc.constantFrom(...YEARS), fc.constant(0)),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...PROTOTYPE_NAMES), fc.array(edit, { maxLength: 6 }), (name, edits) => {
+        const row: RowDef = { kind: 'series', id: name, label: name, format: 'number', cells: {} };
+        let scenario: Scenario = { ...ranged, rows: [...ranged.rows, row], history: {} };
+        for (const [kind, year, value] of edits) {
+          const before = rangeAt(scenario, name, year);
+          expect(before === undefined || typeof before === 'object').toBe(true);
+          if (kind === 'input') scenario = withInput(scenario, name, year, value);
+          else if (kind === 'range') scenario = withRange(scenario, name, year, RANGE);
+          else scenario = withDrawMode(scenario, name, drawModeOf(scenario, name) === 'run' ? 'year' : 'run');
+          expect(['run', 'year']).toContain(drawModeOf(scenario, name));
+        }
+        expect(hasRanges(scenario)).toBe(true);
+        const model = new Model(scenario);
+        expect(model.get(name)!.recorded.every((r) => r === 0)).toBe(true);
+        expect(rangeAt(deleteRow(scenario, name), name, 2026)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
