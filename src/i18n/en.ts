@@ -170,6 +170,20 @@ export const en: Dictionary = {
   'library.exportReminder': 'The browser may clear its data when space runs low: export a file as a backup.',
   'library.memoryOnly':
     'This browser does not allow saving (private mode or blocked storage): scenarios live in memory only and are lost when the page closes.',
+  'library.readOnly':
+    'Browser storage is full: saved scenarios can still be opened and exported, but new changes cannot be saved. Export a backup, then free some space.',
+  'library.newer': 'Made by a newer version of the app: reload the page to update.',
+  'library.newerUnnamed': 'A scenario from a newer version',
+  'library.recoveredName': '{name} (recovered)',
+  'library.recovered':
+    'Recovered {count} scenarios with changes that were not yet saved when a page closed; each is kept as a separate copy.',
+  'replace.title': 'The open scenario is not saved',
+  'replace.link':
+    'The scenario opened from this link has been edited but not saved to My scenarios. Opening another one discards those edits.',
+  'replace.deleted': 'This scenario was deleted in another tab and exists only here. Opening another one discards it.',
+  'replace.save': 'Save, then open',
+  'replace.discard': 'Discard and open',
+  'replace.stay': 'Stay',
   'library.exportNow': 'Export a file now',
   'library.quarantined': '{count} damaged records were set aside, not deleted.',
   'library.exportDamaged': 'Export the damaged records',
@@ -236,6 +250,9 @@ export const en: Dictionary = {
   'grid.templateValue': 'Template: {value}',
   'notice.dismiss': 'Dismiss',
   'pwa.updateReady': 'A new version is ready. Reload when it suits you.',
+  'pwa.installed':
+    'A new version has been installed; this page still runs the old one. Reload saves your edits, then moves to it.',
+  'pwa.saveFailed': 'Your edits could not be saved, so the page was not reloaded.',
   'pwa.reload': 'Reload',
   'pwa.later': 'Later',
   'export.menu': 'Export scenario',

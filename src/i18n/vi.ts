@@ -165,6 +165,20 @@ export const vi = {
   'library.exportReminder': 'Trình duyệt có thể xóa dữ liệu khi thiếu chỗ: hãy xuất tệp để sao lưu.',
   'library.memoryOnly':
     'Trình duyệt không cho lưu (chế độ riêng tư hoặc bị chặn): kịch bản chỉ nằm trong bộ nhớ và sẽ mất khi đóng trang.',
+  'library.readOnly':
+    'Bộ nhớ trình duyệt đã đầy: các kịch bản đã lưu vẫn mở và xuất được, nhưng thay đổi mới chưa lưu được. Hãy xuất tệp để sao lưu rồi giải phóng dung lượng.',
+  'library.newer': 'Được tạo bởi phiên bản mới hơn của ứng dụng: tải lại trang để cập nhật.',
+  'library.newerUnnamed': 'Kịch bản của phiên bản mới hơn',
+  'library.recoveredName': '{name} (khôi phục)',
+  'library.recovered':
+    'Đã khôi phục {count} kịch bản có thay đổi chưa kịp lưu khi trang đóng; chúng được lưu thành bản riêng.',
+  'replace.title': 'Kịch bản đang mở chưa được lưu',
+  'replace.link':
+    'Kịch bản mở từ liên kết này đã được sửa nhưng chưa lưu vào Kịch bản của tôi. Mở kịch bản khác sẽ bỏ các thay đổi đó.',
+  'replace.deleted': 'Kịch bản này đã bị xóa ở tab khác và chỉ còn ở đây. Mở kịch bản khác sẽ bỏ nó.',
+  'replace.save': 'Lưu rồi mở',
+  'replace.discard': 'Bỏ và mở',
+  'replace.stay': 'Ở lại',
   'library.exportNow': 'Xuất tệp ngay',
   'library.quarantined': '{count} bản ghi hỏng được để riêng, không bị xóa.',
   'library.exportDamaged': 'Xuất các bản ghi hỏng',
@@ -230,6 +244,9 @@ export const vi = {
   'grid.templateValue': 'Mẫu: {value}',
   'notice.dismiss': 'Đóng thông báo',
   'pwa.updateReady': 'Có phiên bản mới. Tải lại khi bạn sẵn sàng.',
+  'pwa.installed':
+    'Phiên bản mới đã được cài; trang này vẫn chạy bản cũ. Tải lại sẽ lưu các thay đổi rồi chuyển sang bản mới.',
+  'pwa.saveFailed': 'Không lưu được các thay đổi nên trang chưa tải lại.',
   'pwa.reload': 'Tải lại',
   'pwa.later': 'Để sau',
   'export.menu': 'Xuất kịch bản',

@@ -4,6 +4,7 @@ import {
   formatRange,
   formatValue,
   inputOf,
+  own,
   parseLocaleNumber,
   rangeAt,
   type CellError,
@@ -106,7 +107,7 @@ export function cellView(ctx: CellContext, row: SheetRow, column: SheetColumn, l
   const source = note ? labelText(note.text, locale) : undefined;
   const outside = !v || i < 0 || i >= model.years.length;
   if (outside || v.recorded[i]) {
-    const history = outside ? scenario.history[id]?.[year] : v.values[i];
+    const history = outside ? own(scenario.history, id)?.[year] : v.values[i];
     if (history === undefined) return EMPTY;
     return { ...EMPTY, kind: 'history', text: formatValue(history, locale, format, 1), value: history, source };
   }

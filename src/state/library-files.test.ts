@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newRecord, type Quarantined } from '../storage';
 import { quangNinh } from '../templates/quang-ninh';
-import { damagedText, exportText, linkFragment, parseExport, uniqueName } from './library-files';
+import { damagedText, exportText, isShareFragment, linkFragment, parseExport, uniqueName } from './library-files';
 
 describe('parseExport', () => {
   it.each([
@@ -49,12 +49,20 @@ describe('uniqueName', () => {
 });
 
 describe('linkFragment', () => {
-  it('finds a share fragment in the address hash and nothing else', () => {
+  it('reads whatever the address hash holds, and nothing from an empty one', () => {
     expect(linkFragment('#s1.12.abc')).toBe('s1.12.abc');
     expect(linkFragment('s1.12.abc')).toBe('s1.12.abc');
+    expect(linkFragment('#hello')).toBe('hello');
     expect(linkFragment('')).toBeUndefined();
     expect(linkFragment('#')).toBeUndefined();
-    expect(linkFragment('#s')).toBeUndefined();
-    expect(linkFragment('#top')).toBeUndefined();
+    expect(linkFragment('#  ')).toBeUndefined();
+  });
+
+  it('tells a share link from text that holds no scenario', () => {
+    expect(isShareFragment('s1.12.abc')).toBe(true);
+    expect(isShareFragment('s2.x')).toBe(true);
+    expect(isShareFragment('hello')).toBe(false);
+    expect(isShareFragment('s')).toBe(false);
+    expect(isShareFragment('share')).toBe(false);
   });
 });

@@ -11,10 +11,18 @@ export const MAX_IMPORT = 20_000_000;
 /** Why an export file could not be read. */
 export type ImportError = 'tooLarge' | 'notJson' | 'notExport' | 'version';
 
-/** Reads a share fragment from an address hash ("#s1…"), or undefined when the hash holds none. */
+/**
+ * What an address hash holds after "#", or undefined when it holds nothing: any text there was meant as a link,
+ * so one that holds no scenario ("#hello") is reported rather than passed over in silence.
+ */
 export function linkFragment(hash: string): string | undefined {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  return body.startsWith('s') && body.length > 1 ? body : undefined;
+  return body.trim() === '' ? undefined : body;
+}
+
+/** Whether a fragment is shaped like a share link ("s1.…"), as opposed to text that holds no scenario at all. */
+export function isShareFragment(fragment: string): boolean {
+  return /^s\d/.test(fragment);
 }
 
 /** The JSON text of an export file holding the given records, stamped with the time of export. */

@@ -1,9 +1,11 @@
-import type { PutResult, ScenarioStore, StoredScenario } from '../storage';
+import type { Journal, PutResult, ScenarioStore, StoredScenario } from '../storage';
 import type { Status } from './sheet.svelte';
 
 /** What the open document and the importer need from the library they belong to. */
 export interface LibraryHost {
   readonly store: ScenarioStore;
+  /** The synchronous copy of unsaved edits, for a tab that closes before they are stored. */
+  readonly journal: Journal;
   /** Tells other tabs that a record was saved. */
   announce(record: StoredScenario): void;
   /** Puts a saved record into the listed ones. */

@@ -1,10 +1,13 @@
-import { compareScenarios, evaluate, type Comparison, type Scenario } from '../engine';
+import { cleanText, compareScenarios, evaluate, type Comparison, type Scenario } from '../engine';
 import {
   memoryStore,
   newRecord,
+  openJournal,
   openScenarioStore,
   openSyncChannel,
   requestPersistence,
+  type Journal,
+  type NewerRecord,
   type Quarantined,
   type ScenarioStore,
   type StoredScenario,
@@ -15,6 +18,7 @@ import { applyPreset, templateById, TEMPLATES } from '../templates';
 import { damagedText, exportText, linkFragment, renamed, uniqueName } from './library-files';
 import type { LocaleState } from './locale.svelte';
 import { Importer } from './importer.svelte';
+import { replayJournal } from './recovery';
 import { failure, failureNotice, type LibraryHost, type SaveFailure } from './library-host';
 import { OpenDocument } from './open-document.svelte';
 import type { Status } from './sheet.svelte';
@@ -38,6 +42,7 @@ const PERSIST_KEY = 'persistAsked';
 
 /** The saved scenarios and what is done with them (create, rename, delete, import, compare); the open one is `document`. */
 export class Library {
+  /** The language new scenarios are named in. */
   readonly locale: LocaleState;
   /** The scenario being edited, with its autosave and tab sync. */
   readonly document: OpenDocument;
@@ -45,24 +50,27 @@ export class Library {
   readonly imports: Importer;
   #records = $state.raw<readonly StoredScenario[]>([]);
   #quarantined = $state.raw<readonly Quarantined[]>([]);
-  #storage = $state<'loading' | 'indexeddb' | 'memory'>('loading');
+  #newer = $state.raw<readonly NewerRecord[]>([]);
+  #storage = $state<'loading' | ScenarioStore['kind']>('loading');
   #notice = $state.raw<Status | null>(null);
   #search = $state('');
   #deleted = $state.raw<StoredScenario | null>(null);
   #compareIds = $state.raw<readonly string[]>([]);
   #store: ScenarioStore = memoryStore();
+  readonly #host: LibraryHost;
   #channel: SyncChannel | null = null;
   // A memo per stored record object (records are immutable), not state; it goes when the record does.
   #summaries = new WeakMap<StoredScenario, ListedScenario>();
 
-  /** showHistory: whether new sheets start with the recorded-year columns shown. */
-  constructor(locale: LocaleState, options: { showHistory: boolean } = { showHistory: true }) {
+  /** showHistory: whether new sheets start with the recorded-year columns shown; journal: tests pass their own. */
+  constructor(locale: LocaleState, options: { showHistory: boolean; journal?: Journal } = { showHistory: true }) {
     this.locale = locale;
     const store = (): ScenarioStore => this.#store;
     const host: LibraryHost = {
       get store() {
         return store();
       },
+      journal: options.journal ?? openJournal(),
       announce: (record) => this.#announce(record),
       patch: (record) => this.#patch(record),
       refresh: () => this.#refresh(),
@@ -70,6 +78,7 @@ export class Library {
       tell: (status) => (this.#notice = status),
       afterFirstSave: () => this.#afterFirstSave(),
     };
+    this.#host = host;
     this.document = new OpenDocument(host, locale, options);
     this.imports = new Importer(host, this.document, locale);
   }
@@ -82,8 +91,12 @@ export class Library {
   get quarantined(): readonly Quarantined[] {
     return this.#quarantined;
   }
-  /** Where scenarios are kept: IndexedDB, or memory only where the browser refuses storage. */
-  get storage(): 'loading' | 'indexeddb' | 'memory' {
+  /** Records a newer version of the app wrote: listed, left exactly as they are. */
+  get newer(): readonly NewerRecord[] {
+    return this.#newer;
+  }
+  /** Where scenarios are kept: IndexedDB, IndexedDB read-only (a full disk), or memory where storage is refused. */
+  get storage(): 'loading' | ScenarioStore['kind'] {
     return this.#storage;
   }
   /** The last notice for the planner, if not dismissed. */
@@ -102,6 +115,11 @@ export class Library {
   get compareIds(): readonly string[] {
     return this.#compareIds;
   }
+  /** Whether leaving the page now would lose edits: nothing can be saved, or something is not saved yet. */
+  unsafeToLeave(): boolean {
+    return this.#storage === 'memory' || this.document.unsafeToLeave();
+  }
+
   /** Filters the list by a text in the scenarios' names. */
   setSearch(text: string): void {
     this.#search = text;
@@ -130,13 +148,31 @@ export class Library {
     return compareScenarios(items);
   }
 
+  /**
+   * The scenarios a presentation steps through: the compared ones if two or more are picked, else all saved ones;
+   * the open one as edited (not as last saved), first when it is not among them.
+   */
+  get presentation(): Scenario[] {
+    const doc = this.document.doc;
+    if (!doc) return [];
+    const ids = this.#compareIds.length > 1 ? this.#compareIds : this.#records.map((r) => r.id);
+    const list = ids.flatMap((id) =>
+      id === doc.record?.id ? [doc.sheet.scenario] : this.#records.filter((r) => r.id === id).map((r) => r.scenario),
+    );
+    return list.includes(doc.sheet.scenario) ? list : [doc.sheet.scenario, ...list];
+  }
+
   /** Opens storage (or the one given), then the shared link in the address if any, else the last open scenario. */
   async init(hash: string, store?: ScenarioStore): Promise<void> {
     this.#store = store ?? (await openScenarioStore());
     this.#storage = this.#store.kind;
+    // Edits a closed tab left behind are stored first; a memory store would lose them again, so they wait.
+    const recovered = this.#store.kind === 'memory' ? 0 : await replayJournal(this.#host, this.locale);
     await this.#refresh();
+    if (recovered) this.#notice = { key: 'library.recovered', args: { count: recovered } };
+    if (this.#store.kind === 'readonly') this.#notice = { key: 'library.readOnly', tone: 'error' };
     // Other tabs cannot read a memory store, so there is nothing to tell them or hear from them.
-    if (this.#store.kind === 'indexeddb') this.#channel = openSyncChannel((msg) => void this.#onSync(msg));
+    if (this.#store.kind !== 'memory') this.#channel = openSyncChannel((msg) => void this.#onSync(msg));
     const fragment = linkFragment(hash);
     if (fragment !== undefined && (await this.document.openLink(fragment))) return;
     const last = await this.document.lastOpen();
@@ -167,7 +203,7 @@ export class Library {
 
   /** Saves a copy of a scenario under a new name and opens it. */
   async duplicate(id: string): Promise<void> {
-    if (!(await this.document.flush())) return;
+    if (!(await this.document.leave())) return;
     const record = this.#records.find((r) => r.id === id);
     if (!record) return;
     const name = this.#uniqueName(this.locale.t('library.copyName', { name: record.scenario.meta.name }));
@@ -177,14 +213,14 @@ export class Library {
   /** Opens a saved scenario, saving the open one first. */
   async open(id: string): Promise<void> {
     if (this.document.doc?.record?.id === id) return;
-    if (!(await this.document.flush())) return;
+    if (!(await this.document.leave())) return;
     const record = await this.#get(id);
     if (record) this.document.show(record);
   }
 
   /** Renames a saved scenario (through the sheet when it is the open one, so it can be undone). */
   async rename(id: string, name: string): Promise<void> {
-    const trimmed = name.trim();
+    const trimmed = cleanText(name).trim();
     if (!trimmed) return;
     const doc = this.document.doc;
     if (doc?.record?.id === id) return doc.sheet.setName(trimmed);
@@ -280,7 +316,7 @@ export class Library {
   }
 
   async #addAndOpen(scenario: Scenario, templateId: string): Promise<void> {
-    if (!(await this.document.flush())) return;
+    if (!(await this.document.leave())) return;
     const result = await this.#store.put(newRecord(scenario, templateId), null);
     if (!result.ok) return this.#tell(failure(result));
     this.#announce(result.record);
@@ -296,8 +332,9 @@ export class Library {
 
   async #refresh(): Promise<void> {
     try {
-      const { records, quarantined } = await this.#store.list();
+      const { records, newer, quarantined } = await this.#store.list();
       this.#records = records;
+      this.#newer = newer;
       this.#quarantined = quarantined;
     } catch {
       // The list stays as it was; saving reports its own failures.
@@ -323,7 +360,9 @@ export class Library {
     if (this.#store.kind !== 'indexeddb' || (await this.#store.getSetting(PERSIST_KEY).catch(() => true))) return;
     await this.#store.setSetting(PERSIST_KEY, true).catch(() => undefined);
     const granted = await requestPersistence();
-    this.#notice = { key: granted ? 'library.persisted' : 'library.exportReminder' };
+    // An error the planner has not seen yet (a bad link on the first visit) is not covered over by this.
+    if (this.#notice?.tone !== 'error')
+      this.#notice = { key: granted ? 'library.persisted' : 'library.exportReminder' };
   }
 
   #uniqueName(name: string): string {

@@ -263,6 +263,30 @@ describe('Library never loses an edit', () => {
     b.library.close();
   });
 
+  it('leaves a cell being typed in alone when another tab saves: the later save keeps both as a copy', async () => {
+    const factory = new IDBFactory();
+    const a = await tab(factory);
+    const b = await tab(factory);
+    const doc = a.library.document.doc!;
+    doc.grid.select(
+      doc.sheet.rows.findIndex((r) => r.id === 'manufacturing.growth'),
+      doc.sheet.columns.findIndex((c) => c.year === 2027),
+    );
+    doc.grid.startEdit('44');
+    b.library.document.doc!.sheet.setCellText('services.growth', 2027, '5', 'vi');
+    await b.library.document.flush();
+    // Long enough for the message from tab B to arrive and be acted on.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(doc.sheet.inputAt('services.growth', 2027)).toBeCloseTo(0.1, 12);
+    doc.grid.commit();
+    await a.library.document.flush();
+    const names = a.library.records.map((r) => r.scenario.meta.name).sort();
+    expect(names).toHaveLength(2);
+    expect(a.library.document.doc!.sheet.inputAt('manufacturing.growth', 2027)).toBeCloseTo(0.44, 12);
+    a.library.close();
+    b.library.close();
+  });
+
   it('saves a shared scenario once, however often the button is pressed', async () => {
     const sender = await tab(new IDBFactory());
     const fragment = await sender.library.document.shareFragment();

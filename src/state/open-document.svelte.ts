@@ -5,6 +5,7 @@ import { newRecord, type StoredScenario } from '../storage';
 import { templateById, TEMPLATES, type Template } from '../templates';
 import { GridState } from './grid.svelte';
 import type { LocaleState } from './locale.svelte';
+import { isShareFragment } from './library-files';
 import { failure, failureNotice, type LibraryHost, type SaveFailure } from './library-host';
 import { Sheet } from './sheet.svelte';
 
@@ -21,6 +22,9 @@ export interface OpenDoc {
   readonly saved: Scenario | null;
 }
 
+/** What the planner chose when an unsaved scenario with edits was about to be replaced. */
+export type ReplaceChoice = 'save' | 'discard' | 'stay';
+
 const SAVE_DELAY = 400;
 const OPEN_KEY = 'open';
 
@@ -33,6 +37,10 @@ export class OpenDocument {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #saving: Promise<boolean> = Promise.resolve(true);
   #savingShared = false;
+  // The question asked before an unsaved scenario with edits is replaced, waiting for the planner's answer.
+  #question = $state.raw<((choice: ReplaceChoice) => void) | null>(null);
+  // The journal key of the open document: its unsaved edits are copied there on every change.
+  #journalKey: string | null = null;
   readonly #host: LibraryHost;
   readonly #locale: LocaleState;
   readonly #showHistory: boolean;
@@ -65,6 +73,42 @@ export class OpenDocument {
     return !!doc && doc.sheet.scenario !== doc.saved;
   }
 
+  /** Whether the planner is being asked what to do with an unsaved scenario that is about to be replaced. */
+  get asking(): boolean {
+    return this.#question !== null;
+  }
+
+  /** Answers the question asked before an unsaved scenario is replaced. */
+  answer(choice: ReplaceChoice): void {
+    this.#question?.(choice);
+  }
+
+  /**
+   * Makes way for another scenario: saves pending edits; an unsaved one (from a link with edits, or deleted in
+   * another tab) is replaced only when the planner says so, saved first if they choose. False to stay on it.
+   */
+  async leave(): Promise<boolean> {
+    const doc = this.#doc;
+    const unsaved = !!doc && !doc.record && (this.#unsaved === 'deleted' || doc.sheet.canUndo);
+    if (!unsaved) return this.flush();
+    // A second request while the first is still asked: the first stays where it is.
+    this.#question?.('stay');
+    const choice = await new Promise<ReplaceChoice>((resolve) => (this.#question = resolve));
+    this.#question = null;
+    if (choice === 'stay' || (choice === 'save' && !(await this.saveShared()))) return false;
+    // Knowingly let go: its copy in the journal goes with it.
+    if (choice === 'discard' && this.#journalKey) this.#host.journal.clear(this.#journalKey);
+    return true;
+  }
+
+  /** Whether edits would be lost if the page went away now: unsaved, failed to save, or an edited unsaved link. */
+  unsafeToLeave(): boolean {
+    const doc = this.#doc;
+    if (!doc) return false;
+    if (!doc.record) return doc.sheet.canUndo;
+    return this.#saveState === 'failed' || this.dirty;
+  }
+
   /** Opens a saved scenario and remembers it for the next visit. */
   show(record: StoredScenario): void {
     const template = templateById(record.templateId) ?? TEMPLATES[0]!;
@@ -82,13 +126,17 @@ export class OpenDocument {
 
   /** Opens a scenario from a share link, unsaved; on a bad link shows why and returns false. */
   async openLink(fragment: string): Promise<boolean> {
+    if (!isShareFragment(fragment)) {
+      this.#host.tell({ key: 'link.error.empty', tone: 'error' });
+      return false;
+    }
     const result = await decodeShare(fragment);
     // Valid data that still cannot be evaluated is refused like any other bad link.
     if (!result.ok || !evaluate(result.scenario)) {
       this.#host.tell({ key: `link.error.${result.ok ? 'invalid' : result.error}` as MessageKey, tone: 'error' });
       return false;
     }
-    if (!(await this.flush())) return false;
+    if (!(await this.leave())) return false;
     const template = templateById(result.templateId) ?? TEMPLATES[0]!;
     this.#setDoc(null, template, result.scenario, null);
     this.#unsaved = 'link';
@@ -148,7 +196,9 @@ export class OpenDocument {
     const doc = this.#doc;
     // Otherwise our next save keeps a copy. It arrives as an undoable step in the same sheet, so selection and
     // history stay.
-    if (doc?.record?.id !== record.id || record.revision <= doc.record.revision || this.dirty) return;
+    // A cell being typed in counts as unsaved too: the grid's draft would land on a sheet it was not typed for.
+    if (doc?.record?.id !== record.id || record.revision <= doc.record.revision || this.dirty || doc.grid.editing)
+      return;
     this.#setDoc(record, doc.template, record.scenario, record.scenario, doc.sheet);
     doc.sheet.receive(record.scenario);
   }
@@ -165,6 +215,17 @@ export class OpenDocument {
   /** Stops the autosave timer. */
   close(): void {
     clearTimeout(this.#timer);
+  }
+
+  // Mirrors what IndexedDB does not hold yet into the journal, synchronously: a tab closed now loses nothing.
+  #keepJournal(): void {
+    const doc = this.#doc;
+    const key = this.#journalKey;
+    if (!doc || !key) return;
+    if (!this.unsafeToLeave()) return this.#host.journal.clear(key);
+    const { record, template, sheet } = doc;
+    const entry = { recordId: record?.id ?? null, revision: record?.revision ?? null, templateId: template.id };
+    this.#host.journal.write(key, { ...entry, scenario: sheet.scenario, at: Date.now() });
   }
 
   // Edits are saved shortly after they are made, batched so that typing is not slowed by storage.
@@ -244,9 +305,18 @@ export class OpenDocument {
       new Sheet(template, scenario, {
         showHistory: before?.sheet.showHistory ?? this.#showHistory,
         showPrices: before?.sheet.showPrices ?? false,
-        onChange: () => this.#scheduleSave(),
+        onChange: () => {
+          this.#keepJournal();
+          this.#scheduleSave();
+        },
       });
     const grid = sheet && before?.sheet === sheet ? before.grid : new GridState(keep, this.#locale);
     this.#doc = { record, template, sheet: keep, grid, saved };
+    if (before?.sheet !== keep || before.record?.id !== record?.id) {
+      // Another document (or the same one under another record): what the old key held is saved or let go.
+      if (this.#journalKey) this.#host.journal.clear(this.#journalKey);
+      this.#journalKey = this.#host.journal.keyFor(record?.id ?? null);
+    }
+    this.#keepJournal();
   }
 }

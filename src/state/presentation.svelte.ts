@@ -7,6 +7,7 @@ import {
   formatForEdit,
   formatRange,
   Model,
+  own,
   parseLocaleNumber,
   parseRange,
   sectorVar,
@@ -173,14 +174,14 @@ export class PresentationState {
 
   /** The lever value shown for a sector in the current mode (its rate, or a zero shift, until set; a range's centre). */
   value(id: string): number {
-    const set = this.#values[this.mode][id];
+    const set = own(this.#values[this.mode], id);
     if (set !== undefined) return set.value;
     return this.mode === 'rate' ? this.currentRate(id) : 0;
   }
 
   /** The range a sector's lever holds in the current mode, if any. */
   range(id: string): Distribution | undefined {
-    return this.#values[this.mode][id]?.range;
+    return own(this.#values[this.mode], id)?.range;
   }
 
   /** The lever as its typed field shows it: percentage points ("12,5"), or the range ("16%..24%"). */
@@ -193,7 +194,7 @@ export class PresentationState {
 
   /** Why the text last typed for a sector's lever was refused, if it was. */
   error(id: string): CellError | undefined {
-    return this.#errors[id];
+    return own(this.#errors, id);
   }
 
   /** Sets a sector's lever in the current mode to a number; non-numbers are ignored, extremes are clamped. */
@@ -227,7 +228,7 @@ export class PresentationState {
 
   #set(id: string, setting: LeverSetting): void {
     this.#values = { ...this.#values, [this.mode]: { ...this.#values[this.mode], [id]: setting } };
-    if (this.#errors[id]) {
+    if (own(this.#errors, id)) {
       const { [id]: _, ...rest } = this.#errors;
       this.#errors = rest;
     }

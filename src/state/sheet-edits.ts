@@ -1,4 +1,4 @@
-import { inputOf, sectorVar, withInput, type Model, type RowDef, type Scenario } from '../engine';
+import { cleanText, inputOf, sectorVar, withInput, type Model, type RowDef, type Scenario } from '../engine';
 import type { Locale } from '../engine';
 import { readCellText } from './cell-view';
 import type { CustomRowSpec } from './sheet-types';
@@ -50,7 +50,7 @@ export function withBaseYear(scenario: Scenario, model: Model, baseYear: number)
 /** The row the "add row" form describes: an input series, a formula row over the projection, or a parameter. */
 export function customRow(spec: CustomRowSpec, scenario: Scenario, locale: Locale): RowDef {
   const { baseYear, horizon } = scenario.meta;
-  const label = spec.label.trim() || spec.id;
+  const label = cleanText(spec.label).trim() || spec.id;
   if (spec.kind === 'param') {
     const value = readCellText(spec.value ?? '', locale, spec.format) ?? 0;
     return { kind: 'param', id: spec.id, label, format: spec.format, value };

@@ -1,5 +1,6 @@
 import {
   addRow,
+  cleanText,
   checkIdentifier,
   deleteRow,
   drawModeOf,
@@ -315,7 +316,7 @@ export class Sheet {
 
   /** Renames the scenario (undoable). */
   setName(name: string): void {
-    const trimmed = name.trim().slice(0, 200);
+    const trimmed = cleanText(name).trim().slice(0, 200);
     if (!trimmed || trimmed === this.scenario.meta.name) return;
     this.#applyIfChanged({ ...this.scenario, meta: { ...this.scenario.meta, name: trimmed } });
   }

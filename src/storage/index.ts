@@ -15,8 +15,10 @@ export {
   type ScenarioStore,
   type PutResult,
   type Quarantined,
+  type NewerRecord,
   type StoreOptions,
   type OpenOptions,
 } from './store';
 export { requestPersistence } from './persist';
+export { openJournal, type Journal, type JournalEntry, type FoundEntry } from './journal';
 export { openSyncChannel, CHANNEL_NAME, type SyncChannel, type SyncMessage, type OutgoingSyncMessage } from './channel';

@@ -93,6 +93,7 @@ describe('readRecord', () => {
     expect(result).toEqual({
       ok: false,
       reason: `written by a newer version of the app (schema ${SCHEMA_VERSION + 1}; this version reads up to ${SCHEMA_VERSION})`,
+      newer: SCHEMA_VERSION + 1,
     });
   });
 

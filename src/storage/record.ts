@@ -33,8 +33,12 @@ export const MIGRATIONS: Migrations = {
   1: (old) => ({ ...old }),
 };
 
-/** Outcome of reading stored data: a record (and whether it was migrated), or why it cannot be read. */
-export type RecordCheck = { ok: true; record: StoredScenario; migrated: boolean } | { ok: false; reason: string };
+/**
+ * Outcome of reading stored data: a record (and whether it was migrated), or why it cannot be read; `newer` holds
+ * the schema of a record written by a newer version of the app, which that version reads and this one must leave be.
+ */
+export type RecordCheck =
+  { ok: true; record: StoredScenario; migrated: boolean } | { ok: false; reason: string; newer?: number };
 
 const Time = v.pipe(v.number(), v.finite(), v.minValue(0));
 const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
@@ -77,6 +81,7 @@ export function readRecord(data: unknown, migrations: Migrations = MIGRATIONS): 
     return {
       ok: false,
       reason: `written by a newer version of the app (schema ${from}; this version reads up to ${SCHEMA_VERSION})`,
+      newer: from,
     };
   }
   for (let schema = from; schema < SCHEMA_VERSION; schema++) {

@@ -183,7 +183,6 @@ describe('unreadable records', () => {
       { ...valid(), scenario: { ...clone(quangNinh.scenario), rows: [{ kind: 'macro', id: 'x' }] } },
       /^scenario:/,
     ],
-    ['a record from a newer version', { ...valid(), schema: SCHEMA_VERSION + 1, extra: 'v2' }, /newer version/],
     ['a record under another id’s key', { ...valid(), id: 'other' }, /key bad but its id is other/],
   ];
 
@@ -207,9 +206,9 @@ describe('unreadable records', () => {
       at: 50_000,
     });
     // Still reported on the next list, once, until the planner removes it.
-    expect(await store.list()).toEqual({ records: [good], quarantined });
+    expect(await store.list()).toEqual({ records: [good], newer: [], quarantined });
     await store.removeQuarantined(quarantined[0]!.id);
-    expect(await store.list()).toEqual({ records: [good], quarantined: [] });
+    expect(await store.list()).toEqual({ records: [good], newer: [], quarantined: [] });
   });
 
   it('set aside by a version that could not read it, comes back once this version reads it', async () => {
@@ -247,7 +246,7 @@ describe('unreadable records', () => {
 
   it('is quarantined when loaded by id, and get returns nothing', async () => {
     const store = await open();
-    const data = { ...valid(), schema: SCHEMA_VERSION + 1 };
+    const data = { ...valid(), revision: 'two' };
     await raw('records').set('bad', data);
     expect(await store.get('bad')).toBeUndefined();
     expect((await store.list()).quarantined).toMatchObject([{ key: 'bad', raw: data }]);
@@ -255,7 +254,7 @@ describe('unreadable records', () => {
 
   it('is never saved over: it is set aside first and the save reports a conflict with nothing current', async () => {
     const store = await open();
-    const data = { ...valid(), schema: SCHEMA_VERSION + 1, extra: 'v2' };
+    const data = { ...valid(), revision: 'two', extra: 'v2' };
     await raw('records').set('bad', data);
     const ours = { ...newRecord(named('ours'), 'quang-ninh'), id: 'bad' };
     expect(await store.put(ours, 2)).toEqual({ ok: false, reason: 'conflict', current: undefined });
@@ -420,9 +419,25 @@ describe('without usable IndexedDB', () => {
     await expectWorkingMemoryStore(await open({ indexedDB: throwing }));
   });
 
-  it('uses memory when the test write fails', async () => {
+  it('reads what is saved, read-only, when the test write fails on a full disk', async () => {
+    const before = await open();
+    const good = await create(before, 'good');
     vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    });
+    const store = await open();
+    expect(store.kind).toBe('readonly');
+    expect((await store.list()).records).toEqual([good]);
+    expect(await store.get(good.id)).toEqual(good);
+    expect(await store.put(newRecord(named('more'), 'quang-ninh'), null)).toMatchObject({ ok: false, reason: 'quota' });
+  });
+
+  it('uses memory when IndexedDB neither writes nor reads', async () => {
+    vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    });
+    vi.spyOn(FakeObjectStore.prototype, 'get').mockImplementation(() => {
+      throw new DOMException('Broken', 'UnknownError');
     });
     await expectWorkingMemoryStore(await open());
   });
@@ -430,5 +445,67 @@ describe('without usable IndexedDB', () => {
   it('uses memory when opening never finishes', async () => {
     const hanging = { open: () => ({}) } as unknown as IDBFactory;
     await expectWorkingMemoryStore(await open({ indexedDB: hanging, timeoutMs: 20 }));
+  });
+});
+
+describe('records of a newer version', () => {
+  const newer = () => ({
+    ...clone({ ...newRecord(named('Từ bản mới'), 'quang-ninh', 1000), id: 'next', revision: 7 }),
+    schema: SCHEMA_VERSION + 97,
+    updatedAt: 9000,
+    somethingNew: { kept: true },
+  });
+
+  it('are listed as they are, never moved, rewritten or offered as damaged', async () => {
+    const store = await open();
+    const good = await create(store, 'good');
+    const data = newer();
+    await raw('records').set('next', data);
+    for (let k = 0; k < 2; k++) {
+      const listed = await store.list();
+      expect(listed.records).toEqual([good]);
+      expect(listed.quarantined).toEqual([]);
+      expect(listed.newer).toEqual([{ id: 'next', schema: SCHEMA_VERSION + 97, name: 'Từ bản mới', updatedAt: 9000 }]);
+    }
+    expect(await raw('records').get('next')).toEqual(data);
+    expect(await raw('quarantine').entries()).toEqual([]);
+  });
+
+  it('cannot be opened here and stays in place when asked for by id', async () => {
+    const store = await open();
+    const data = newer();
+    await raw('records').set('next', data);
+    expect(await store.get('next')).toBeUndefined();
+    expect(await raw('records').get('next')).toEqual(data);
+    expect((await store.list()).quarantined).toEqual([]);
+  });
+
+  it('is never saved over, whatever revision the save expects', async () => {
+    const store = await open();
+    const data = newer();
+    await raw('records').set('next', data);
+    const ours = { ...newRecord(named('ours'), 'quang-ninh'), id: 'next' };
+    expect(await store.put(ours, 7)).toEqual({ ok: false, reason: 'conflict', current: undefined });
+    expect(await store.put(ours, null)).toEqual({ ok: false, reason: 'conflict', current: undefined });
+    expect(await raw('records').get('next')).toEqual(data);
+  });
+
+  it('set aside by an older release, goes back to its place exactly as written', async () => {
+    const store = await open();
+    const data = newer();
+    await raw('quarantine').set('q1', { key: 'next', raw: data, reason: 'written by a newer version', at: 10 });
+    const listed = await store.list();
+    expect(listed.quarantined).toEqual([]);
+    expect(listed.newer.map((n) => n.id)).toEqual(['next']);
+    expect(await raw('records').get('next')).toEqual(data);
+    expect(await raw('quarantine').get('q1')).toBeUndefined();
+  });
+
+  it('shows no name that does not look like one', async () => {
+    const store = await open();
+    await raw('records').set('odd', { schema: SCHEMA_VERSION + 1, id: 'odd', scenario: { meta: { name: 42 } } });
+    expect((await store.list()).newer).toEqual([
+      { id: 'odd', schema: SCHEMA_VERSION + 1, name: undefined, updatedAt: undefined },
+    ]);
   });
 });

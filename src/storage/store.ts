@@ -14,6 +14,17 @@ export interface Quarantined {
   readonly at: number;
 }
 
+/** A record written by a newer version of the app: listed as it is, never rewritten, moved or offered for discard. */
+export interface NewerRecord {
+  readonly id: string;
+  /** The schema it was written in, newer than this version reads. */
+  readonly schema: number;
+  /** Its name, where the record holds one where this version expects it. */
+  readonly name: string | undefined;
+  /** When it was last saved, where the record says so. */
+  readonly updatedAt: number | undefined;
+}
+
 /** Outcome of a save: the stored record, a conflict with what is stored now (undefined: deleted), or a failure. */
 export type PutResult =
   | { ok: true; record: StoredScenario }
@@ -22,14 +33,21 @@ export type PutResult =
 
 /** Saved scenarios, records that could not be read, and a few settings. */
 export interface ScenarioStore {
-  /** 'memory' when IndexedDB could not be used: nothing outlives the page. */
-  readonly kind: 'indexeddb' | 'memory';
   /**
-   * Every readable record, newest update first, and every quarantined one; moves unreadable records aside, and
-   * quarantined ones this version can read back to their place while it is free.
+   * 'memory' when IndexedDB could not be used: nothing outlives the page. 'readonly' when IndexedDB reads but a
+   * test write failed at start (a full disk): saved scenarios stay visible and exportable, saves are likely to fail.
    */
-  list(): Promise<{ records: StoredScenario[]; quarantined: Quarantined[] }>;
-  /** One record, or undefined when there is none or it could not be read (it is then quarantined). */
+  readonly kind: 'indexeddb' | 'memory' | 'readonly';
+  /**
+   * Every readable record, newest update first, every record of a newer version (left where it is), and every
+   * quarantined one; moves records that no version can read aside, and puts quarantined ones back in their place
+   * while it is free when this version or a newer one reads them.
+   */
+  list(): Promise<{ records: StoredScenario[]; newer: NewerRecord[]; quarantined: Quarantined[] }>;
+  /**
+   * One record, or undefined when there is none, it is a newer version's (left as it is), or it could not be read
+   * (it is then quarantined).
+   */
   get(id: string): Promise<StoredScenario | undefined>;
   /** Saves if the stored revision is expectedRevision (null: no record with this id yet), in one transaction. */
   put(record: StoredScenario, expectedRevision: number | null): Promise<PutResult>;
@@ -77,6 +95,21 @@ const PROBE_KEY = '__probe__';
 // What quarantine() did: the entry, and whether it is in the quarantine store or still among the records.
 type SetAside = { entry: Quarantined; moved: boolean };
 
+// What the list can say of a newer version's record without reading it: its name and time, where they look right.
+function newerRecord(key: IDBValidKey, raw: unknown, schema: number): NewerRecord {
+  const fields = v.safeParse(NewerFields, raw);
+  const name = fields.success ? fields.output.scenario?.meta?.name : undefined;
+  const updatedAt = fields.success ? fields.output.updatedAt : undefined;
+  return { id: String(key), schema, name, updatedAt };
+}
+
+const NewerFields = v.looseObject({
+  updatedAt: v.optional(v.pipe(v.number(), v.finite()), undefined),
+  scenario: v.optional(
+    v.looseObject({ meta: v.optional(v.looseObject({ name: v.optional(v.pipe(v.string(), v.maxLength(200))) })) }),
+  ),
+});
+
 const Entry = v.object({ key: v.string(), raw: v.unknown(), reason: v.string(), at: v.number() });
 
 /** Opens the IndexedDB store, or a memory store when IndexedDB is missing, throws, hangs or cannot write. */
@@ -89,10 +122,16 @@ export async function openScenarioStore(options: OpenOptions = {}): Promise<Scen
     quarantine: idbKeyVal(factory, databaseName(name, 'quarantine')),
     settings: idbKeyVal(factory, databaseName(name, 'settings')),
   };
+  const timeout = options.timeoutMs ?? 10_000;
   try {
-    await withTimeout(probe(parts), options.timeoutMs ?? 10_000);
+    await withTimeout(probe(parts), timeout);
   } catch {
-    return memoryStore(options);
+    // A full disk refuses the test write but still reads: what is saved stays visible and exportable.
+    const reads = await withTimeout(probeRead(parts), timeout).then(
+      () => true,
+      () => false,
+    );
+    return reads ? makeStore('readonly', parts, options) : memoryStore(options);
   }
   return makeStore('indexeddb', parts, options);
 }
@@ -119,6 +158,10 @@ async function probe(parts: Record<Part, KeyVal>): Promise<void> {
   // The test write goes to the settings only: a probe among the records would be quarantined by another tab.
   await parts.settings.set(PROBE_KEY, 1);
   await parts.settings.del(PROBE_KEY);
+  await probeRead(parts);
+}
+
+async function probeRead(parts: Record<Part, KeyVal>): Promise<void> {
   await Promise.all([parts.records.get(PROBE_KEY), parts.quarantine.get(PROBE_KEY)]);
 }
 
@@ -178,12 +221,18 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
     return { entry: { id, ...entry }, moved: true };
   };
 
-  // Reads one stored value; an unreadable one is quarantined, a migrated one written back in the current schema.
+  // Reads one stored value; a newer version's is left as it is, an unreadable one is quarantined, a migrated one
+  // written back in the current schema.
   const read = async (
     key: IDBValidKey,
     raw: unknown,
-  ): Promise<{ ok: true; record: StoredScenario } | ({ ok: false } & SetAside)> => {
+  ): Promise<
+    | { ok: true; record: StoredScenario }
+    | { ok: false; newer: NewerRecord }
+    | ({ ok: false; newer?: undefined } & SetAside)
+  > => {
     const result = check(key, raw);
+    if (!result.ok && result.newer !== undefined) return { ok: false, newer: newerRecord(key, raw, result.newer) };
     if (!result.ok) return { ok: false, ...(await quarantine(key, raw, result.reason)) };
     if (result.migrated) {
       try {
@@ -201,21 +250,26 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
 
   // Puts a quarantined record back among the records if this version reads it and its key is still free (a
   // version of the app that could not read it set it aside); returns it if it went back.
-  const restore = async (entry: Quarantined): Promise<StoredScenario | undefined> => {
+  const restore = async (
+    entry: Quarantined,
+  ): Promise<{ record: StoredScenario } | { newer: NewerRecord } | undefined> => {
     if (entry.key === '') return undefined;
     const result = check(entry.key, entry.raw);
-    if (!result.ok) return undefined;
+    if (!result.ok && result.newer === undefined) return undefined;
+    // A newer version's record goes back exactly as it was written, for that version to read.
+    const value = result.ok ? result.record : entry.raw;
     let back = false;
     try {
       await parts.records.change(entry.key, (old) => {
         back = old === undefined;
-        return back ? { put: result.record } : 'keep';
+        return back ? { put: value } : 'keep';
       });
       if (back) await parts.quarantine.del(entry.id);
     } catch {
       return undefined;
     }
-    return back ? result.record : undefined;
+    if (!back) return undefined;
+    return result.ok ? { record: result.record } : { newer: newerRecord(entry.key, entry.raw, result.newer!) };
   };
 
   const asQuarantined = ([key, value]: [IDBValidKey, unknown]): Quarantined => {
@@ -229,22 +283,26 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
 
     async list() {
       const records: StoredScenario[] = [];
+      const newer: NewerRecord[] = [];
       const unmoved: Quarantined[] = [];
       for (const [key, raw] of await parts.records.entries()) {
         const result = await read(key, raw);
         if (result.ok) records.push(result.record);
+        else if (result.newer) newer.push(result.newer);
         else if (!result.moved) unmoved.push(result.entry);
       }
       const quarantined = [...unmoved];
       for (const pair of await parts.quarantine.entries()) {
         const entry = asQuarantined(pair);
         const restored = await restore(entry);
-        if (restored) records.push(restored);
-        else quarantined.push(entry);
+        if (!restored) quarantined.push(entry);
+        else if ('newer' in restored) newer.push(restored.newer);
+        else records.push(restored.record);
       }
       records.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+      newer.sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0) || (a.id < b.id ? -1 : 1));
       quarantined.sort((a, b) => b.at - a.at);
-      return { records, quarantined };
+      return { records, newer, quarantined };
     },
 
     async get(id) {
@@ -275,6 +333,11 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
             return { put: saved };
           }
           const current = check(id, old);
+          if (!current.ok && current.newer !== undefined) {
+            // A newer version's record is never written over: ours is kept as a copy by the caller.
+            outcome = { ok: false, reason: 'conflict', current: undefined };
+            return 'keep';
+          }
           if (!current.ok) {
             unreadable = { raw: old, reason: current.reason };
             return 'keep';
