@@ -44,8 +44,13 @@ test.afterEach(async () => {
   rmSync(site, { recursive: true, force: true });
 });
 
-/** Opens the app in a browser profile on disk: Chromium treats a throwaway profile as incognito (not installable). */
-async function open(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+/**
+ * Opens the app in a browser profile on disk: Chromium treats a throwaway profile as incognito (not installable).
+ * `setup` prepares the page before the app loads (init scripts, a fake clock).
+ */
+async function open(
+  setup?: (page: Page) => Promise<unknown>,
+): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'grdp-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -54,6 +59,7 @@ async function open(): Promise<{ context: BrowserContext; page: Page; close: () 
     viewport: { width: 1400, height: 1000 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  await setup?.(page);
   await page.goto(origin);
   await expect(page.getByRole('grid')).toBeVisible();
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -74,6 +80,70 @@ async function publishAndCheck(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     await registration?.update();
+  });
+}
+
+const MFG_GROWTH_2027 = 'Tăng trưởng Công nghiệp chế biến, chế tạo 2027';
+
+const announcement = (page: Page) => page.getByRole('status').filter({ hasText: 'Có phiên bản mới' });
+const installed = (page: Page) => page.getByRole('status').filter({ hasText: 'Phiên bản mới đã được cài' });
+const marked = (page: Page) => page.evaluate(() => (window as unknown as { before?: boolean }).before);
+
+/** Sets a marker on the page that only a reload would wipe. */
+async function mark(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+}
+
+async function saved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+}
+
+async function typeInto(page: Page, cell: string, text: string): Promise<void> {
+  await page.getByRole('gridcell', { name: cell, exact: true }).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Makes the page's scenario writes take 1.5 s to commit, and logs in sessionStorage (which outlives a reload)
+ * when one is stored and when a new version is activated.
+ */
+async function slowSavesLogged(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log = (what: string) => sessionStorage.setItem('events', `${sessionStorage.getItem('events') ?? ''}${what} `);
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const request = put.apply(this, args);
+      if (this.transaction.db.name.endsWith('-records')) {
+        const until = Date.now() + 1500;
+        // More reads keep the transaction open, so the write commits only after the delay.
+        const spin = () => {
+          if (Date.now() < until) this.count().onsuccess = spin;
+        };
+        request.addEventListener('success', spin);
+        this.transaction.addEventListener('complete', () => log('stored'));
+      }
+      return request;
+    };
+    const post = ServiceWorker.prototype.postMessage as (this: ServiceWorker, ...args: unknown[]) => void;
+    ServiceWorker.prototype.postMessage = function (this: ServiceWorker, message: unknown, ...rest: unknown[]) {
+      if ((message as { type?: string } | null)?.type === 'SKIP_WAITING') log('activated');
+      post.call(this, message, ...rest);
+    };
+  });
+}
+
+/** Makes the page's scenario writes fail while `window.failWrites` is true (it starts true). */
+async function failingSaves(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const state = window as unknown as { failWrites: boolean };
+    state.failWrites = true;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (state.failWrites && this.transaction.db.name.endsWith('-records'))
+        throw new DOMException('refused', 'UnknownError');
+      return put.apply(this, args);
+    };
   });
 }
 
@@ -116,5 +186,111 @@ test('"later" hides the announcement and the page carries on with the current ve
   await prompt.getByRole('button', { name: 'Để sau' }).click();
   await expect(prompt).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBe(true);
+  await close();
+});
+
+test('Reload saves an edit made just before it, and activates the new version only once the edit is stored', async () => {
+  const { page, close } = await open(slowSavesLogged);
+  await saved(page);
+  await publishAndCheck(page);
+  await expect(announcement(page)).toBeVisible();
+  await page.evaluate(() => sessionStorage.removeItem('events'));
+
+  await typeInto(page, MFG_GROWTH_2027, '31');
+  await Promise.all([page.waitForEvent('load'), announcement(page).getByRole('button', { name: 'Tải lại' }).click()]);
+  await expect(page.getByRole('gridcell', { name: MFG_GROWTH_2027, exact: true })).toHaveText('31,0%');
+  expect(await page.evaluate(() => sessionStorage.getItem('events'))).toMatch(/^stored activated /);
+  await close();
+});
+
+test('another open tab moves to the new version by itself when it has nothing unsaved', async () => {
+  const { context, page, close } = await open();
+  const other = await context.newPage();
+  await other.goto(origin);
+  await saved(other);
+  await mark(other);
+
+  await publishAndCheck(page);
+  await expect(announcement(page)).toBeVisible();
+  await Promise.all([
+    other.waitForEvent('load'),
+    page.waitForEvent('load'),
+    announcement(page).getByRole('button', { name: 'Tải lại' }).click(),
+  ]);
+  await expect(other.getByRole('grid')).toBeVisible();
+  expect(await marked(other)).toBeUndefined();
+  await expect(announcement(other)).toHaveCount(0);
+  await expect(installed(other)).toHaveCount(0);
+  await close();
+});
+
+test('another open tab with unsaved edits asks, and reloads into the new version only once they are saved', async () => {
+  const { context, page, close } = await open();
+  const other = await context.newPage();
+  await failingSaves(other);
+  await other.goto(origin);
+  await expect(other.getByRole('grid')).toBeVisible();
+  await typeInto(other, MFG_GROWTH_2027, '31');
+  await expect(other.getByRole('status').filter({ hasText: 'Lưu thất bại' })).toBeVisible();
+  await mark(other);
+
+  await publishAndCheck(page);
+  await Promise.all([page.waitForEvent('load'), announcement(page).getByRole('button', { name: 'Tải lại' }).click()]);
+  const prompt = installed(other);
+  await expect(prompt).toBeVisible();
+  expect(await marked(other)).toBe(true);
+
+  // Saving still fails: the page stays, says why, and lets the user try again.
+  await prompt.getByRole('button', { name: 'Tải lại' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Không lưu được các thay đổi' })).toBeVisible();
+  await expect(other.getByRole('status').getByRole('button', { name: 'Tải lại' })).toBeEnabled();
+  expect(await marked(other)).toBe(true);
+
+  await other.evaluate(() => ((window as unknown as { failWrites: boolean }).failWrites = false));
+  await Promise.all([
+    other.waitForEvent('load'),
+    other.getByRole('status').getByRole('button', { name: 'Tải lại' }).click(),
+  ]);
+  await expect(other.getByRole('gridcell', { name: MFG_GROWTH_2027, exact: true })).toHaveText('31,0%');
+  expect(await marked(other)).toBeUndefined();
+  await close();
+});
+
+test('a dismissed announcement comes back with the hourly check while the new version still waits', async () => {
+  const { page, close } = await open((page) => page.clock.install());
+  await publishAndCheck(page);
+  await expect(announcement(page)).toBeVisible();
+  // Lets the registration finish announcing this version, so only the check can bring the announcement back.
+  await page.clock.runFor(1000);
+  await announcement(page).getByRole('button', { name: 'Để sau' }).click();
+  await expect(announcement(page)).toHaveCount(0);
+
+  await page.clock.fastForward('01:00:00');
+  await expect(announcement(page)).toBeVisible();
+  await close();
+});
+
+test('a reload kept by the "leave the page?" dialog leaves the button usable', async () => {
+  // Storage blocked: the app keeps its scenarios in memory, so the browser asks before the page goes.
+  const { page, close } = await open((page) =>
+    page.addInitScript(() =>
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      }),
+    ),
+  );
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await mark(page);
+  await publishAndCheck(page);
+  await announcement(page).getByRole('button', { name: 'Tải lại' }).click();
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
+  await expect(installed(page).getByRole('button', { name: 'Tải lại' })).toBeEnabled();
+  expect(await marked(page)).toBe(true);
   await close();
 });
