@@ -101,8 +101,16 @@ export class OpenDocument {
     return true;
   }
 
-  /** Whether edits would be lost if the page went away now: unsaved, failed to save, or an edited unsaved link. */
+  /**
+   * Whether edits would be lost if the page went away now: unsaved, failed to save, an edited unsaved link, or a cell
+   * still being typed in (the grid commits it as the page goes, but a planner in mid-word should be asked first).
+   */
   unsafeToLeave(): boolean {
+    return !!this.#doc?.grid.editing || this.#holdsUnsaved();
+  }
+
+  // Edits that IndexedDB does not hold: not saved yet, failed to save, or made on a scenario without a record.
+  #holdsUnsaved(): boolean {
     const doc = this.#doc;
     if (!doc) return false;
     if (!doc.record) return doc.sheet.canUndo;
@@ -222,7 +230,7 @@ export class OpenDocument {
     const doc = this.#doc;
     const key = this.#journalKey;
     if (!doc || !key) return;
-    if (!this.unsafeToLeave()) return this.#host.journal.clear(key);
+    if (!this.#holdsUnsaved()) return this.#host.journal.clear(key);
     const { record, template, sheet } = doc;
     const entry = { recordId: record?.id ?? null, revision: record?.revision ?? null, templateId: template.id };
     this.#host.journal.write(key, { ...entry, scenario: sheet.scenario, at: Date.now() });
