@@ -3,6 +3,7 @@ import { quangNinh } from './quang-ninh';
 import type { Preset, Template } from './types';
 
 export type { Preset, SourceNote, Template } from './types';
+export { templateFingerprint, unstampedFingerprint } from './fingerprint';
 
 /** Every province template the app ships, the default first. */
 export const TEMPLATES: readonly Template[] = [quangNinh];
