@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { quangNinh } from '../templates/quang-ninh';
+import { declaredScenario } from './fixtures';
 import { Model } from './model';
 import { withInput } from './scenario';
 import { ErrorCode, type RowDef, type Scenario } from './types';
+import { BUILTIN, ECONOMIC_GROUPS, sectorVar, structureVar } from './variables';
 
 function scenario(rows: RowDef[], baseYear = 2020, horizon = 2030): Scenario {
   return {
@@ -318,5 +320,114 @@ describe('incremental recomputation', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the economic structure', () => {
+  const m = new Model(declaredScenario());
+
+  it('adds up with the other groups to the whole of GRDP at current prices in every year', () => {
+    m.years.forEach((year) => {
+      const total = ECONOMIC_GROUPS.reduce((sum, g) => sum + at(m, structureVar(g), year), 0);
+      expect(total).toBeCloseTo(1, 12);
+    });
+  });
+
+  it('takes a group of several sectors from their current-price values, not their constant-price values', () => {
+    const industry =
+      (at(m, 'manufacturing.nominal', 2026) + at(m, 'other_industry.nominal', 2026)) / at(m, BUILTIN.grdpNominal, 2026);
+    expect(at(m, structureVar('industry'), 2026)).toBeCloseTo(industry, 12);
+    expect(at(m, structureVar('industry'), 2025)).toBeCloseTo(170000 / 368445, 12);
+    const real = (at(m, 'manufacturing', 2026) + at(m, 'other_industry', 2026)) / at(m, BUILTIN.grdp, 2026);
+    expect(Math.abs(at(m, structureVar('industry'), 2026) - real)).toBeGreaterThan(1e-4);
+  });
+
+  it('builds only the groups some sector belongs to, as percent rows', () => {
+    const rows = declaredScenario().rows.map((r) =>
+      r.kind === 'sector' && r.group === 'taxes' ? { ...r, group: undefined } : r,
+    );
+    const partial = new Model({ ...declaredScenario(), rows });
+    expect(partial.get(structureVar('taxes'))).toBeUndefined();
+    expect(partial.get(structureVar('services'))).toMatchObject({ role: 'structure', format: 'percent' });
+  });
+
+  it('builds no structure and no per capita for a scenario that declares neither, such as the template', () => {
+    const template = new Model(quangNinh.scenario);
+    for (const g of ECONOMIC_GROUPS) expect(template.get(structureVar(g))).toBeUndefined();
+    expect(template.get(BUILTIN.grdpPerCapita)).toBeUndefined();
+    expect(template.get(BUILTIN.grdpPerCapitaUsd)).toBeUndefined();
+  });
+});
+
+describe('GRDP per capita', () => {
+  const withRows = (change: (r: RowDef) => RowDef): Scenario => ({
+    ...declaredScenario(),
+    rows: declaredScenario().rows.map(change),
+  });
+
+  it('is 368,445 bn VND over 1,400 thousand people: 263.175 million VND, 10,402.17 USD at 25,300 VND per USD', () => {
+    const m = new Model(declaredScenario());
+    expect(at(m, BUILTIN.grdpNominal, 2025)).toBe(368445);
+    // 368,445e9 VND / 1,400e3 persons = 263,175,000 VND; / 25,300 = 10,402.173913… USD.
+    expect(at(m, BUILTIN.grdpPerCapita, 2025)).toBeCloseTo(263.175, 12);
+    expect(at(m, BUILTIN.grdpPerCapitaUsd, 2025)).toBeCloseTo(263_175_000 / 25_300, 9);
+    expect(at(m, BUILTIN.grdpPerCapitaUsd, 2025)).toBeCloseTo(10402.17, 2);
+    expect(m.get(BUILTIN.grdpPerCapita)).toMatchObject({ role: 'grdpPerCapita', format: 'number' });
+    expect(m.get(BUILTIN.grdpPerCapitaUsd)).toMatchObject({ role: 'grdpPerCapitaUsd', format: 'number' });
+  });
+
+  it('follows an edit of the population, as a model built with it would', () => {
+    const m = new Model(declaredScenario());
+    const before = at(m, BUILTIN.grdpPerCapitaUsd, 2027);
+    m.setInput('population', 2027, 1500);
+    expect(at(m, BUILTIN.grdpPerCapita, 2027)).toBeCloseTo(at(m, BUILTIN.grdpNominal, 2027) / 1500, 12);
+    expect(at(m, BUILTIN.grdpPerCapitaUsd, 2027)).toBeCloseTo((before * 1420) / 1500, 9);
+    const fresh = new Model(withInput(declaredScenario(), 'population', 2027, 1500));
+    expect(at(fresh, BUILTIN.grdpPerCapitaUsd, 2027)).toBe(at(m, BUILTIN.grdpPerCapitaUsd, 2027));
+  });
+
+  it('follows an edit of a sector through GRDP at current prices', () => {
+    const m = new Model(declaredScenario());
+    const before = at(m, BUILTIN.grdpPerCapita, 2030);
+    m.setInput(sectorVar('manufacturing', 'growth'), 2026, 0.4);
+    expect(at(m, BUILTIN.grdpPerCapita, 2030)).toBeGreaterThan(before);
+    expect(at(m, BUILTIN.grdpPerCapita, 2030)).toBeCloseTo(at(m, BUILTIN.grdpNominal, 2030) / 1450, 12);
+  });
+
+  it('can be read by a formula', () => {
+    const scenario: Scenario = {
+      ...declaredScenario(),
+      rows: [...declaredScenario().rows, series('target_gap', { 2025: '=11800 - grdp_per_capita_usd' })],
+    };
+    const m = new Model(scenario);
+    expect(at(m, 'target_gap', 2025)).toBeCloseTo(11800 - 263_175_000 / 25_300, 9);
+  });
+
+  it('is #DIV/0 in USD for a zero rate, and in both for a blank population year', () => {
+    const m = new Model(withRows((r) => (r.id === 'usd_rate' ? ({ ...r, value: 0 } as RowDef) : r)));
+    expect(errorAt(m, BUILTIN.grdpPerCapitaUsd, 2025)).toBe(ErrorCode.DIV0);
+    expect(errorAt(m, BUILTIN.grdpPerCapita, 2025)).toBeUndefined();
+    const blank = new Model(withInput(declaredScenario(), 'population', 2028, undefined));
+    expect(errorAt(blank, BUILTIN.grdpPerCapita, 2028)).toBe(ErrorCode.DIV0);
+    expect(errorAt(blank, BUILTIN.grdpPerCapitaUsd, 2028)).toBe(ErrorCode.DIV0);
+    expect(errorAt(blank, BUILTIN.grdpPerCapita, 2029)).toBeUndefined();
+  });
+
+  it('carries the error of a population cell and of a row it names that is missing, without throwing', () => {
+    const m = new Model(withInput(declaredScenario(), 'population', 2026, '=nope'));
+    expect(errorAt(m, BUILTIN.grdpPerCapita, 2026)).toBe(ErrorCode.NAME);
+    const missing = {
+      ...declaredScenario(),
+      meta: { ...declaredScenario().meta, perCapita: { population: 'population', usdRate: 'gone' } },
+    };
+    const built = new Model(missing);
+    expect(errorAt(built, BUILTIN.grdpPerCapitaUsd, 2025)).toBe(ErrorCode.NAME);
+    expect(errorAt(built, BUILTIN.grdpPerCapita, 2025)).toBeUndefined();
+  });
+
+  it('is #CYCLE when the population reads per capita, without throwing', () => {
+    const m = new Model(withInput(declaredScenario(), 'population', 2026, '=grdp_per_capita * 5'));
+    expect(errorAt(m, BUILTIN.grdpPerCapita, 2026)).toBe(ErrorCode.CYCLE);
+    expect(errorAt(m, BUILTIN.grdpPerCapita, 2025)).toBeUndefined();
   });
 });

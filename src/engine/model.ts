@@ -4,17 +4,29 @@ import { own } from './own';
 import { isCellError, parseFormula } from './parse-formula';
 import {
   compoundKernel,
+  errorKernel,
   fillKernel,
   growthKernel,
   setRecordedOrBlank,
   nominalKernel,
+  ratioKernel,
   shareKernel,
   sumKernel,
+  sumShareKernel,
   type Kernel,
   type Series,
 } from './project';
 import { cellError, ErrorCode, type CellError, type CellInput, type Format, type Scenario } from './types';
-import { BUILTIN, sectorVar, sectorVariables, TOTALS, type BuiltRole, type VarRole } from './variables';
+import {
+  BUILTIN,
+  optionalTotals,
+  sectorVar,
+  sectorVariables,
+  structureVar,
+  TOTALS,
+  type BuiltRole,
+  type VarRole,
+} from './variables';
 
 /** A computed or input variable: one row of numbers over the years. */
 export interface Variable extends Slot, Series {
@@ -320,12 +332,16 @@ export class Model {
       grdp: never,
       grdpNominal: never,
       grdpGrowth: never,
+      grdpPerCapita: never,
+      grdpPerCapitaUsd: never,
+      structure: never,
     };
     for (const row of scenario.rows) {
       if (row.kind !== 'sector') continue;
       for (const v of sectorVariables(row.id)) this.#add(v.id, v.role, v.format, row.id, inputYears[v.role]);
     }
-    for (const v of TOTALS) this.#add(v.id, v.role, v.format, v.id, inputYears[v.role]);
+    for (const v of [...TOTALS, ...optionalTotals(scenario)])
+      this.#add(v.id, v.role, v.format, v.id, inputYears[v.role]);
     for (const row of scenario.rows) {
       if (row.kind === 'series') this.#add(row.id, 'series', row.format, row.id, all);
       else if (row.kind === 'param') this.#add(row.id, 'param', row.format, row.id, first);
@@ -367,6 +383,8 @@ export class Model {
     this.#setKernel(growth, growthKernel(growth, grdp, growth.history[0]!), (i) =>
       i === 0 ? [] : [rel(grdp.index, -1, 0)],
     );
+    this.#wirePerCapita(scenario);
+    this.#wireStructure(scenario);
     for (const v of this.#vars) {
       if (v.role === 'param') this.#setKernel(v, fillKernel(v), () => [abs(v.index, 0)]);
       if (!v.kernel) {
@@ -377,6 +395,45 @@ export class Model {
           for (let i = from; i < length; i++) cell(i);
         };
       }
+    }
+  }
+
+  // Per capita reads the rows the scenario names through the plan, so editing population recomputes it.
+  #wirePerCapita(scenario: Scenario): void {
+    const names = scenario.meta.perCapita;
+    if (!names) return;
+    const perCapita = this.#byId.get(BUILTIN.grdpPerCapita)!;
+    const usd = this.#byId.get(BUILTIN.grdpPerCapitaUsd)!;
+    // GRDP in billion VND over population in thousands is million VND a person; times 1e6 over VND per USD is USD.
+    const steps: [VarState, VarState, string, number][] = [
+      [perCapita, this.#byId.get(BUILTIN.grdpNominal)!, names.population, 1],
+      [usd, perCapita, names.usdRate, 1e6],
+    ];
+    for (const [out, numerator, name, scale] of steps) {
+      const denominator = this.#byId.get(name);
+      // A scenario that did not pass validation may name a row it lacks: its cells say so, as a formula's would.
+      if (!denominator)
+        this.#setKernel(out, errorKernel(out, cellError(ErrorCode.NAME, 'unknownName', { name })), () => []);
+      else
+        this.#setKernel(out, ratioKernel(out, numerator, denominator, scale), (i) => [
+          abs(numerator.index, i),
+          abs(denominator.index, i),
+        ]);
+    }
+  }
+
+  #wireStructure(scenario: Scenario): void {
+    const grdpNominal = this.#byId.get(BUILTIN.grdpNominal)!;
+    for (const v of optionalTotals(scenario)) {
+      if (v.role !== 'structure') continue;
+      const out = this.#byId.get(v.id)!;
+      const nominals = scenario.rows
+        .filter((r) => r.kind === 'sector' && r.group && structureVar(r.group) === v.id)
+        .map((r) => this.#byId.get(sectorVar(r.id, 'nominal'))!);
+      this.#setKernel(out, sumShareKernel(out, nominals, grdpNominal), (i) => [
+        ...nominals.map((p) => abs(p.index, i)),
+        abs(grdpNominal.index, i),
+      ]);
     }
   }
 

@@ -117,6 +117,49 @@ export function shareKernel(out: Series, part: Series, total: Series): Kernel {
   });
 }
 
+/** Sum of several rows as a share of a total, year by year: an economic group's share of GRDP. */
+export function sumShareKernel(out: Series, parts: readonly Series[], total: Series): Kernel {
+  const cell = (i: number): void => {
+    let sum = 0;
+    for (const part of parts) {
+      const e = part.errors[i];
+      if (e) return setError(out, i, e);
+      sum += part.values[i]!;
+    }
+    const e = total.errors[i];
+    if (e) return setError(out, i, e);
+    const t = total.values[i]!;
+    if (t === 0) return setError(out, i, cellError(ErrorCode.DIV0, 'divByZero'));
+    set(out, i, sum / t);
+  };
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
+}
+
+/** A row divided by another and scaled, year by year: GRDP per person, then per person in USD. */
+export function ratioKernel(out: Series, numerator: Series, denominator: Series, scale: number): Kernel {
+  const cell = (i: number): void => {
+    const e = numerator.errors[i] ?? denominator.errors[i];
+    if (e) return setError(out, i, e);
+    const d = denominator.values[i]!;
+    // A blank population or rate reads as zero, as a blank cell does in a formula.
+    if (d === 0) return setError(out, i, cellError(ErrorCode.DIV0, 'divByZero'));
+    set(out, i, (numerator.values[i]! * scale) / d);
+  };
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
+}
+
+/** Every year an error: a row computed from a row that does not exist. */
+export function errorKernel(out: Series, error: CellError): Kernel {
+  const cell = (i: number): void => setError(out, i, error);
+  return kernel(out, cell, (from, to) => {
+    for (let i = from; i < to; i++) cell(i);
+  });
+}
+
 /** Growth rate of a row over the previous year; in year 0 the recorded rate (NaN if none, then blank). */
 export function growthKernel(out: Series, of: Series, first: number): Kernel {
   const cell = (i: number): void => {

@@ -10,6 +10,12 @@ export type Label = string | { readonly vi: string; readonly en: string };
 /** How a row's numbers are shown and typed. */
 export type Format = 'percent' | 'number';
 
+/**
+ * The economic groups (khu vực) of the statistics office's structure: I agriculture, forestry and fisheries; II
+ * industry and construction; III services; and product taxes less subsidies.
+ */
+export type EconomicGroup = 'agriculture' | 'industry' | 'services' | 'taxes';
+
 /** A production sector: base-year value, real growth and price change per year. */
 export interface SectorRow {
   readonly kind: 'sector';
@@ -18,6 +24,8 @@ export interface SectorRow {
   readonly base: CellInput;
   readonly growth: YearCells;
   readonly price: YearCells;
+  /** The economic group the sector counts in; when any sector has one, the model builds the structure rows. */
+  readonly group?: EconomicGroup;
 }
 
 /** A row with a value or formula in each year. */
@@ -61,6 +69,14 @@ export interface ScenarioMeta {
   readonly unit: Label;
   /** Id of the sector whose share the headline targets follow. */
   readonly focus: string;
+  /** GRDP per capita: the rows (series or param) holding average population and the rate, when the model builds it. */
+  readonly perCapita?: PerCapitaRows;
+}
+
+/** The rows GRDP per capita is computed from: population in thousand persons, the rate in VND per USD. */
+export interface PerCapitaRows {
+  readonly population: string;
+  readonly usdRate: string;
 }
 
 /** A range an input cell may hold instead of a number (fractions for percent rows). */

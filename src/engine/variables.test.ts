@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
 import { sheetRows } from './layout';
+import { declaredScenario } from './fixtures';
 import { Model } from './model';
 import {
   BUILT_FORMATS,
   BUILTIN,
+  ECONOMIC_GROUPS,
+  OPTIONAL_TOTAL_IDS,
+  optionalTotals,
+  structureVar,
   focusGrowth,
   focusShare,
   isSectorPart,
@@ -77,6 +82,53 @@ describe('the role and format table', () => {
 
   it('lists a sector value row first, then its parts in order', () => {
     expect(sectorVariables('taxes').map((v) => v.role)).toEqual(['value', ...SECTOR_PARTS]);
-    expect(TOTALS.map((v) => v.id)).toEqual(Object.values(BUILTIN));
+    expect(TOTALS.map((v) => v.id)).toEqual([BUILTIN.grdp, BUILTIN.grdpNominal, BUILTIN.grdpGrowth]);
+  });
+});
+
+describe('the optional built-ins', () => {
+  const declared = declaredScenario();
+
+  it('names the structure of each economic group, khu vực I, II, III then taxes', () => {
+    expect(ECONOMIC_GROUPS.map(structureVar)).toEqual([
+      'structure_agriculture',
+      'structure_industry',
+      'structure_services',
+      'structure_taxes',
+    ]);
+    expect([BUILTIN.grdpPerCapita, BUILTIN.grdpPerCapitaUsd]).toEqual(['grdp_per_capita', 'grdp_per_capita_usd']);
+    expect(OPTIONAL_TOTAL_IDS).toEqual([
+      BUILTIN.grdpPerCapita,
+      BUILTIN.grdpPerCapitaUsd,
+      ...ECONOMIC_GROUPS.map(structureVar),
+    ]);
+  });
+
+  it('lists per capita then the structure in group order, whatever the order of the sectors', () => {
+    expect(optionalTotals(declared)).toEqual([
+      { id: 'grdp_per_capita', role: 'grdpPerCapita', format: 'number' },
+      { id: 'grdp_per_capita_usd', role: 'grdpPerCapitaUsd', format: 'number' },
+      ...ECONOMIC_GROUPS.map((g) => ({ id: structureVar(g), role: 'structure', format: 'percent' })),
+    ]);
+  });
+
+  it('lists nothing for a scenario that declares neither', () => {
+    expect(optionalTotals(scenario)).toEqual([]);
+    expect(optionalTotals({ rows: declared.rows.filter((r) => r.kind !== 'sector'), meta: {} })).toEqual([]);
+  });
+
+  it('are among the variable ids exactly when the model builds them', () => {
+    const ids = variableIds(declared.rows, declared.meta);
+    expect([...ids].sort()).toEqual(new Model(declared).variables.map((v) => v.id).sort());
+    expect(variableIds(declared.rows).has(BUILTIN.grdpPerCapita)).toBe(false);
+    expect(variableIds(declared.rows).has(structureVar('industry'))).toBe(true);
+  });
+
+  it('agree with the role and format of the variables the model builds', () => {
+    const model = new Model(declared);
+    for (const v of optionalTotals(declared)) {
+      const variable = model.get(v.id)!;
+      expect({ id: variable.id, role: variable.role, format: variable.format }).toEqual(v);
+    }
   });
 });
