@@ -218,7 +218,10 @@ export const en: Dictionary = {
   'link.error.corrupt': 'The link is damaged (perhaps copied incompletely or with wrong characters).',
   'link.error.truncated': 'The link was cut short; copy the whole link again.',
   'link.error.tooLarge': 'The link’s content is too large (over 1 MB unpacked); not opened.',
-  'link.error.unknownTemplate': 'The link uses a province template this app does not have.',
+  'link.error.unknownTemplate':
+    'The link was made with a province template this app does not have: it needs a newer version of the app or that province’s template.',
+  'link.error.templateChanged':
+    'The link was made with an earlier revision of this province template; its numbers cannot be reproduced exactly, so it is not opened.',
   'link.error.invalid': 'The scenario in the link is not valid; not opened.',
   'import.error.tooLarge': 'The file is too large to import.',
   'import.error.notJson': 'The file is not valid JSON.',

@@ -212,7 +212,10 @@ export const vi = {
   'link.error.corrupt': 'Liên kết bị hỏng (có thể do sao chép thiếu hoặc sai ký tự).',
   'link.error.truncated': 'Liên kết bị cắt mất một phần; hãy sao chép lại toàn bộ liên kết.',
   'link.error.tooLarge': 'Nội dung liên kết quá lớn (hơn 1 MB khi giải nén); không mở.',
-  'link.error.unknownTemplate': 'Liên kết dùng một mẫu tỉnh không có trong ứng dụng này.',
+  'link.error.unknownTemplate':
+    'Liên kết được tạo với một mẫu tỉnh mà ứng dụng này không có: cần phiên bản mới hơn của ứng dụng hoặc mẫu của tỉnh đó.',
+  'link.error.templateChanged':
+    'Liên kết được tạo với một bản trước của mẫu tỉnh này; không thể tái tạo chính xác các con số của nó nên không mở.',
   'link.error.invalid': 'Kịch bản trong liên kết không hợp lệ; không mở.',
   'import.error.tooLarge': 'Tệp quá lớn để nhập.',
   'import.error.notJson': 'Tệp không phải JSON hợp lệ.',

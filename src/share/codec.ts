@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { validateScenario, type Scenario } from '../engine';
-import { templateById } from '../templates';
+import { templateById, templateFingerprint, unstampedFingerprint } from '../templates';
 import { deflate, inflate } from './deflate';
 import { applyDelta, diffScenario } from './delta';
 import { fail, type ShareError, type ShareFailure } from './errors';
@@ -12,8 +12,9 @@ export const MAX_ENCODED = 100_000;
 /** Most bytes a fragment may unpack to; decompression stops as soon as it passes this. */
 export const MAX_DECOMPRESSED = 1_000_000;
 
-// The compressed JSON: the template's id and the delta against it.
-const Payload = v.strictObject({ t: v.string(), d: v.unknown() });
+// The compressed JSON: the template's id, its fingerprint and the delta against it. Links made before
+// fingerprints have none: they were all made with the template of unstampedFingerprint.
+const Payload = v.strictObject({ t: v.string(), f: v.optional(v.string()), d: v.unknown() });
 // Chat apps shorten long links with an ellipsis, and a link at the end of a sentence picks up its period.
 // Bounded repeats keep this linear on hostile input.
 const TRAILING_JUNK = /(?:…|%E2%80%A6|\.{1,3})$/i;
@@ -30,14 +31,20 @@ export class ShareEncodeError extends Error {
   }
 }
 
-/** Encodes a scenario as the link fragment (without "#"); rejects with ShareEncodeError if no link would open. */
+/**
+ * Encodes a scenario as the link fragment (without "#"), as its differences from the installed revision of the
+ * template, which the link names; rejects with ShareEncodeError if no link would open.
+ */
 export async function encodeShare(scenario: Scenario, templateId: string): Promise<string> {
   const template = templateById(templateId);
   if (!template) throw new ShareEncodeError('unknownTemplate', templateId);
   // Encoding what validation yields makes the receiver rebuild exactly the same scenario.
   const check = validateScenario(scenario);
   if (!check.ok) throw new ShareEncodeError('invalid', check.issues.join('; '));
-  const json = JSON.stringify({ t: template.id, d: diffScenario(check.scenario, template.scenario) });
+  // The delta is taken from the whole scenario, so a scenario made with an earlier revision of the template
+  // (a record keeps its whole scenario) still comes back exactly against the installed one the link names.
+  const delta = diffScenario(check.scenario, template.scenario);
+  const json = JSON.stringify({ t: template.id, f: templateFingerprint(template), d: delta });
   const bytes = new TextEncoder().encode(json);
   if (bytes.length > MAX_DECOMPRESSED) throw new ShareEncodeError('tooLarge', `${bytes.length} bytes unpacked`);
   const fragment = frame(await deflate(bytes));
@@ -67,9 +74,19 @@ export async function decodeShare(
   }
   const payload = v.safeParse(Payload, json);
   if (!payload.success) return fail('corrupt', 'not a share payload');
-  const { t: templateId, d: delta } = payload.output;
+  const { t: templateId, f, d: delta } = payload.output;
   const template = templateById(templateId);
   if (!template) return fail('unknownTemplate', templateId.slice(0, 60));
+  const madeWith = f ?? unstampedFingerprint(templateId);
+  // No app made links without a fingerprint once the template existed.
+  if (madeWith === undefined) return fail('corrupt', `no fingerprint for ${templateId}`);
+  // The delta only holds differences: against another revision it would give other numbers without a word.
+  if (madeWith !== templateFingerprint(template)) {
+    return fail(
+      'templateChanged',
+      `${templateId} ${madeWith.slice(0, 20)}, installed ${templateFingerprint(template)}`,
+    );
+  }
   const applied = applyDelta(template.scenario, delta);
   return applied.ok ? { ok: true, scenario: applied.scenario, templateId } : applied;
 }

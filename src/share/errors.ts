@@ -6,6 +6,7 @@ export const SHARE_ERRORS = [
   'corrupt',
   'tooLarge',
   'unknownTemplate',
+  'templateChanged',
   'invalid',
   'truncated',
 ] as const;
