@@ -13,8 +13,10 @@ import {
   withRange,
   withSeed,
 } from './scenario';
+import { declaredScenario } from './fixtures';
 import type { Scenario } from './types';
 import { validateScenario } from './validate';
+import { BUILTIN, structureVar } from './variables';
 
 const template = quangNinh.scenario;
 const uniform = { kind: 'uniform', lo: 0.16, hi: 0.24 } as const;
@@ -96,5 +98,42 @@ describe('names every JavaScript object has', () => {
     expect(Object.keys(ranged.uncertainty!)).toEqual([name]);
     expect(hasRanges(withInput(ranged, name, 2026, 2))).toBe(false);
     expect(new Model(scenario).get(name)!.recorded.every((r) => r === 0)).toBe(true);
+  });
+});
+
+describe('rows the new indicators are computed from', () => {
+  const declared = declaredScenario();
+
+  it('refuses a new row named like per capita or a group share, declared or not', () => {
+    for (const id of [BUILTIN.grdpPerCapita, BUILTIN.grdpPerCapitaUsd, structureVar('services')]) {
+      expect(checkIdentifier(template, id)).toBe('reserved');
+      expect(checkIdentifier(declared, id)).toBe('reserved');
+    }
+  });
+
+  it('renames the population row in the per capita settings', () => {
+    const renamed = renameRow(declared, 'population', 'dan_so');
+    expect(renamed.meta.perCapita).toEqual({ population: 'dan_so', usdRate: 'usd_rate' });
+    expect(validateScenario(JSON.parse(JSON.stringify(renamed))).ok).toBe(true);
+    expect(new Model(renamed).get(BUILTIN.grdpPerCapita)!.values).toEqual(
+      new Model(declared).get(BUILTIN.grdpPerCapita)!.values,
+    );
+  });
+
+  it('drops per capita and its history with the rate row, so the scenario stays valid', () => {
+    const without = deleteRow(declared, 'usd_rate');
+    expect(without.meta.perCapita).toBeUndefined();
+    expect(without.history[BUILTIN.grdpPerCapitaUsd]).toBeUndefined();
+    expect(without.history[structureVar('industry')]).toEqual({ 2024: 0.508 });
+    expect(validateScenario(JSON.parse(JSON.stringify(without))).ok).toBe(true);
+  });
+
+  it('drops a group share history with the last sector of the group, and keeps it while one remains', () => {
+    const one = deleteRow(declared, 'manufacturing');
+    expect(one.history[structureVar('industry')]).toEqual({ 2024: 0.508 });
+    const none = deleteRow(one, 'other_industry');
+    expect(none.history[structureVar('industry')]).toBeUndefined();
+    expect(none.meta.perCapita).toEqual(declared.meta.perCapita);
+    expect(validateScenario(JSON.parse(JSON.stringify(none))).ok).toBe(true);
   });
 });

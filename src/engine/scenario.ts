@@ -1,13 +1,25 @@
 import { own } from './own';
 import { FUNCTIONS, YEAR_SYMBOL } from './parse-formula';
-import type { CellInput, Distribution, DrawMode, RowDef, Scenario, UncertainRow, YearCells } from './types';
+import type {
+  CellInput,
+  Distribution,
+  DrawMode,
+  PerCapitaRows,
+  RowDef,
+  Scenario,
+  ScenarioMeta,
+  UncertainRow,
+  YearCells,
+} from './types';
 import { centralValue } from './uncertainty';
-import { BUILTIN, splitVarId, withRowId } from './variables';
+import { OPTIONAL_TOTAL_IDS, splitVarId, TOTALS, variableIds, withRowId } from './variables';
 
 const IDENTIFIER = /^(?!__)[A-Za-z_][A-Za-z0-9_]{0,39}$/;
 const RESERVED: ReadonlySet<string> = new Set([
   YEAR_SYMBOL,
-  ...Object.values(BUILTIN),
+  // Only the totals every scenario has: a row saved before per capita and the structure existed may carry one of
+  // their names, and stays readable as long as its scenario does not declare them.
+  ...TOTALS.map((v) => v.id),
   ...FUNCTIONS,
   'and',
   'or',
@@ -41,7 +53,8 @@ export type IdentifierProblem = 'format' | 'reserved' | 'taken';
 /** Checks a proposed row identifier against the syntax, reserved words and existing rows. */
 export function checkIdentifier(scenario: Scenario, id: string, except?: string): IdentifierProblem | undefined {
   if (!IDENTIFIER.test(id)) return 'format';
-  if (RESERVED.has(id)) return 'reserved';
+  // A new row never takes an optional built-in's name either, so declaring one later cannot clash with it.
+  if (RESERVED.has(id) || OPTIONAL_TOTAL_IDS.includes(id)) return 'reserved';
   if (scenario.rows.some((r) => r.id === id && r.id !== except)) return 'taken';
   return undefined;
 }
@@ -186,7 +199,7 @@ export function renameRow(scenario: Scenario, from: string, to: string): Scenari
       return [rowId === from ? withRowId(id, to) : id, h];
     }),
   );
-  const meta = scenario.meta.focus === from ? { ...scenario.meta, focus: to } : scenario.meta;
+  const meta = renameInMeta(scenario.meta, from, to);
   const renamed = { ...scenario, meta, rows, history };
   return withUncertainty(renamed, (all) => {
     for (const [id, row] of [...all]) {
@@ -197,6 +210,16 @@ export function renameRow(scenario: Scenario, from: string, to: string): Scenari
   });
 }
 
+// The settings name rows too: the focus sector and the rows per capita is computed from.
+function renameInMeta(meta: ScenarioMeta, from: string, to: string): ScenarioMeta {
+  const rename = (id: string): string => (id === from ? to : id);
+  const perCapita: PerCapitaRows | undefined = meta.perCapita && {
+    population: rename(meta.perCapita.population),
+    usdRate: rename(meta.perCapita.usdRate),
+  };
+  return { ...meta, focus: rename(meta.focus), ...(perCapita ? { perCapita } : {}) };
+}
+
 /** Adds a row at the end. The caller checks the id first. */
 export function addRow(scenario: Scenario, row: RowDef): Scenario {
   const problem = checkIdentifier(scenario, row.id);
@@ -204,12 +227,20 @@ export function addRow(scenario: Scenario, row: RowDef): Scenario {
   return { ...scenario, rows: [...scenario.rows, row] };
 }
 
-/** Removes a row with its ranges and history; formulas that referenced it show #NAME? until fixed. */
+/**
+ * Removes a row with its ranges and history; formulas that referenced it show #NAME? until fixed. Removing a row per
+ * capita is computed from removes per capita (`meta.perCapita`); removing the last sector of an economic group removes
+ * that group's structure row; either takes its history along.
+ */
 export function deleteRow(scenario: Scenario, id: string): Scenario {
   const rows = scenario.rows.filter((r) => r.id !== id);
+  const { perCapita, ...rest } = scenario.meta;
+  const meta: ScenarioMeta =
+    perCapita && (perCapita.population === id || perCapita.usdRate === id) ? rest : scenario.meta;
   // A history of a variable no row makes would have the scenario refused when it is read back.
-  const history = Object.fromEntries(Object.entries(scenario.history).filter(([key]) => splitVarId(key).rowId !== id));
-  return withUncertainty({ ...scenario, rows, history }, (all) => {
+  const known = variableIds(rows, meta);
+  const history = Object.fromEntries(Object.entries(scenario.history).filter(([key]) => known.has(key)));
+  return withUncertainty({ ...scenario, meta, rows, history }, (all) => {
     for (const key of [...all.keys()]) if (splitVarId(key).rowId === id) all.delete(key);
   });
 }

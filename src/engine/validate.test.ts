@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
+import { declaredScenario } from './fixtures';
 import { validateScenario } from './validate';
+import { BUILTIN, structureVar } from './variables';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -212,6 +214,74 @@ describe('what validation lets through', () => {
         expect(result.ok).toBe(free.has(id));
         if (result.ok) expect(() => new Model(result.scenario)).not.toThrow();
       }),
+    );
+  });
+});
+
+describe('the structure and per capita declarations', () => {
+  const declared = (): Record<string, unknown> & { meta: Record<string, unknown>; rows: Record<string, unknown>[] } =>
+    clone(declaredScenario()) as never;
+  const issues = (data: unknown): string => {
+    const result = validateScenario(data);
+    return result.ok ? '' : result.issues.join(' | ');
+  };
+
+  it('accepts sectors in groups, per capita from a series and a parameter, and history of both', () => {
+    const result = validateScenario(declared());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.scenario).toEqual(declaredScenario());
+  });
+
+  it('refuses a group that is not an economic group', () => {
+    const data = declared();
+    data.rows[0] = { ...data.rows[0], group: 'mining' };
+    expect(issues(data)).toContain('rows.0.group');
+  });
+
+  it.each([
+    [
+      'a row that does not exist',
+      { population: 'nobody', usdRate: 'usd_rate' },
+      'meta.perCapita.population: no row nobody',
+    ],
+    [
+      'a sector',
+      { population: 'population', usdRate: 'services' },
+      'meta.perCapita.usdRate: row services is a sector, not a series or a parameter',
+    ],
+  ])('refuses per capita from %s and says which', (_what, perCapita, message) => {
+    const data = declared();
+    data.meta = { ...data.meta, perCapita };
+    expect(issues(data)).toContain(message);
+  });
+
+  it('refuses per capita without its rate or with another field', () => {
+    for (const perCapita of [{ population: 'population' }, { population: 'population', usdRate: 'usd_rate', x: 1 }]) {
+      const data = declared();
+      data.meta = { ...data.meta, perCapita };
+      expect(validateScenario(data).ok).toBe(false);
+    }
+  });
+
+  it('refuses history of per capita or of a group share the scenario does not build', () => {
+    const template = clone(quangNinh.scenario);
+    for (const id of [BUILTIN.grdpPerCapitaUsd, structureVar('industry')]) {
+      expect(issues({ ...template, history: { [id]: { 2024: 1 } } })).toContain(`history of ${id}`);
+    }
+    const data = declared();
+    data.history = { [structureVar('agriculture')]: { 2024: 0.045 } };
+    data.rows = data.rows.map((r) => (r.id === 'agriculture' ? { ...r, group: undefined } : r));
+    expect(issues(JSON.parse(JSON.stringify(data)))).toContain(`history of ${structureVar('agriculture')}`);
+  });
+
+  it('keeps a row named like per capita (saved before it was built in) unless the scenario builds per capita', () => {
+    const row = { kind: 'series', id: BUILTIN.grdpPerCapita, label: 'x', format: 'number', cells: {} };
+    const template = clone(quangNinh.scenario);
+    expect(validateScenario({ ...template, rows: [...template.rows, row] }).ok).toBe(true);
+    const data = declared();
+    expect(issues({ ...data, rows: [...data.rows, row] })).toContain(
+      `row id ${BUILTIN.grdpPerCapita} is the name of a built-in`,
     );
   });
 });

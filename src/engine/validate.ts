@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { isReserved } from './scenario';
 import { cleanText } from './text';
 import type { Scenario } from './types';
-import { SECTOR_PARTS, TOTALS, variableIds } from './variables';
+import { ECONOMIC_GROUPS, OPTIONAL_TOTAL_IDS, optionalTotals, SECTOR_PARTS, TOTALS, variableIds } from './variables';
 
 /** Largest things a scenario from outside (a link, a file, storage) may hold. */
 export const LIMITS = {
@@ -36,6 +36,7 @@ const Row = v.variant('kind', [
     base: Input,
     growth: YearCells,
     price: YearCells,
+    group: v.optional(v.picklist(ECONOMIC_GROUPS)),
   }),
   v.strictObject({ kind: v.literal('series'), id: Identifier, label: Label, format: Format, cells: YearCells }),
   v.strictObject({ kind: v.literal('param'), id: Identifier, label: Label, format: Format, value: Input }),
@@ -75,7 +76,7 @@ const Uncertainty = v.pipe(
 );
 
 // As many series as a scenario of the most rows can have variables; counted before each one is read.
-const MAX_SERIES = LIMITS.rows * (1 + SECTOR_PARTS.length) + TOTALS.length;
+const MAX_SERIES = LIMITS.rows * (1 + SECTOR_PARTS.length) + TOTALS.length + OPTIONAL_TOTAL_IDS.length;
 const History = v.pipe(
   v.custom<unknown>(
     (h) => typeof h !== 'object' || h === null || Object.keys(h).length <= MAX_SERIES,
@@ -90,11 +91,31 @@ const History = v.pipe(
   ),
 );
 
-type Parsed = { rows: Scenario['rows']; history: Scenario['history'] };
+type Parsed = Pick<Scenario, 'meta' | 'rows' | 'history'>;
 const reservedRow = (s: Parsed): string | undefined => s.rows.find((r) => isReserved(r.id))?.id;
 const unknownSeries = (s: Parsed): string | undefined => {
-  const known = variableIds(s.rows);
+  const known = variableIds(s.rows, s.meta);
   return Object.keys(s.history).find((id) => !known.has(id));
+};
+// A row may carry the name of an optional built-in (saved before it existed) only while the scenario does not build it.
+const builtInRow = (s: Parsed): string | undefined => {
+  const built = new Set(optionalTotals(s).map((b) => b.id));
+  return s.rows.find((r) => built.has(r.id))?.id;
+};
+// Per capita divides by two rows of the scenario, each a series or a parameter.
+const perCapitaProblem = (s: Parsed): string | undefined => {
+  const names = s.meta.perCapita;
+  if (!names) return undefined;
+  for (const [what, id] of [
+    ['population', names.population],
+    ['usdRate', names.usdRate],
+  ] as const) {
+    const row = s.rows.find((r) => r.id === id);
+    if (!row) return `meta.perCapita.${what}: no row ${id}`;
+    if (row.kind !== 'series' && row.kind !== 'param')
+      return `meta.perCapita.${what}: row ${id} is a ${row.kind}, not a series or a parameter`;
+  }
+  return undefined;
 };
 
 const ScenarioSchema = v.pipe(
@@ -106,6 +127,7 @@ const ScenarioSchema = v.pipe(
       horizon: v.pipe(Year, v.maxValue(LIMITS.maxHorizon)),
       unit: Label,
       focus: Identifier,
+      perCapita: v.optional(v.strictObject({ population: Identifier, usdRate: Identifier })),
     }),
     rows: v.pipe(v.array(Row), v.maxLength(LIMITS.rows)),
     history: History,
@@ -119,6 +141,14 @@ const ScenarioSchema = v.pipe(
   v.check(
     (s) => reservedRow(s) === undefined,
     (issue) => `row id ${reservedRow(issue.input)} is reserved`,
+  ),
+  v.check(
+    (s) => builtInRow(s) === undefined,
+    (issue) => `row id ${builtInRow(issue.input)} is the name of a built-in row this scenario has`,
+  ),
+  v.check(
+    (s) => perCapitaProblem(s) === undefined,
+    (issue) => perCapitaProblem(issue.input) ?? 'meta.perCapita',
   ),
   // Only what the model shows can have a history: a link cannot carry thousands of series nobody sees.
   v.check(
