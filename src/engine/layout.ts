@@ -1,17 +1,28 @@
 import type { Model } from './model';
-import type { Format, Label, Scenario } from './types';
+import type { EconomicGroup, Format, Label, Scenario } from './types';
 import {
   BUILT_FORMATS,
+  ECONOMIC_GROUPS,
   isSectorPart,
+  optionalTotals,
   sectorVariables,
   splitVarId,
+  structureVar,
   TOTALS,
   type BuiltVariable,
   type VarRole,
 } from './variables';
 
 /** The groups of rows in the sheet, in display order. */
-export type RowGroup = 'sectors' | 'totals' | 'shares' | 'targets' | 'custom';
+export type RowGroup = 'sectors' | 'totals' | 'shares' | 'structure' | 'targets' | 'custom';
+
+/** The name of each economic group as the statistics office writes it, for its structure row. */
+export const ECONOMIC_GROUP_LABELS: Readonly<Record<EconomicGroup, Label>> = {
+  agriculture: { vi: 'Khu vực I: nông, lâm nghiệp và thủy sản', en: 'Sector I: agriculture, forestry and fisheries' },
+  industry: { vi: 'Khu vực II: công nghiệp và xây dựng', en: 'Sector II: industry and construction' },
+  services: { vi: 'Khu vực III: dịch vụ', en: 'Sector III: services' },
+  taxes: { vi: 'Thuế sản phẩm trừ trợ cấp sản phẩm', en: 'Product taxes less subsidies' },
+};
 
 /** One line of the sheet: which variable it shows and how to name it. */
 export interface SheetRow {
@@ -31,7 +42,11 @@ export interface SheetColumn {
   readonly kind: 'history' | 'base' | 'projection';
 }
 
-/** Lists the sheet's rows in groups; price and current-price rows only when asked. */
+/**
+ * Lists the sheet's rows in groups; price and current-price rows only when asked. GRDP per capita follows the GRDP
+ * totals, and the structure (each economic group's share) has its own group after the shares, when the scenario
+ * declares them.
+ */
 export function sheetRows(scenario: Scenario, options: { prices: boolean }): SheetRow[] {
   const rows: SheetRow[] = [];
   const sectors = scenario.rows.filter((r) => r.kind === 'sector');
@@ -52,9 +67,15 @@ export function sheetRows(scenario: Scenario, options: { prices: boolean }): She
       pushBuilt(v, 'sectors', row.label, { focus: isFocus && (v.role === 'value' || v.role === 'growth') });
     }
   }
+  const optional = optionalTotals(scenario);
   for (const v of TOTALS) pushBuilt(v, 'totals', 'GRDP');
+  for (const v of optional) if (v.role !== 'structure') pushBuilt(v, 'totals', 'GRDP');
   for (const { row, vars, isFocus } of parts) {
     for (const v of vars) if (v.role === 'share') pushBuilt(v, 'shares', row.label, { focus: isFocus });
+  }
+  for (const group of ECONOMIC_GROUPS) {
+    const v = optional.find((o) => o.id === structureVar(group));
+    if (v) pushBuilt(v, 'structure', ECONOMIC_GROUP_LABELS[group]);
   }
   for (const r of scenario.rows) {
     if (r.kind === 'target') push(r.id, 'target', 'targets', formatOf(scenario, r.of), r.label);
@@ -69,7 +90,7 @@ export function sheetRows(scenario: Scenario, options: { prices: boolean }): She
 function formatOf(scenario: Scenario, id: string): Format {
   const { rowId, part } = splitVarId(id);
   if (isSectorPart(part)) return BUILT_FORMATS[part];
-  const total = TOTALS.find((v) => v.id === id);
+  const total = [...TOTALS, ...optionalTotals(scenario)].find((v) => v.id === id);
   if (total) return total.format;
   const row = scenario.rows.find((r) => r.id === rowId);
   if (row?.kind === 'series' || row?.kind === 'param') return row.format;
