@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
 import { evaluate, evaluationOf, remember } from './evaluate';
+import { declaredScenario } from './fixtures';
 import { Model } from './model';
 import { withInput } from './scenario';
 import { chartSeries, summarize } from './summary';
 import type { Scenario } from './types';
+import { BUILTIN, structureVar } from './variables';
 
 const base = quangNinh.scenario;
 // A row named like a built-in total clashes with the model's own variable, so no model can be built.
@@ -65,5 +67,35 @@ describe('evaluate', () => {
     expect(evaluate(scenario)).toBe(evaluation);
     expect(evaluation.value('manufacturing.share', 2030)).toBe(share);
     expect(evaluation.headline).toEqual(summarize(new Model(scenario), scenario));
+  });
+});
+
+describe('the evaluation of a scenario that declares the structure and per capita', () => {
+  const scenario = declaredScenario();
+  const evaluation = evaluate(scenario)!;
+
+  it('holds per capita and the group shares', () => {
+    expect(evaluation.value(BUILTIN.grdpPerCapitaUsd, 2025)).toBeCloseTo(263_175_000 / 25_300, 9);
+    expect(evaluation.value(structureVar('industry'), 2025)).toBeCloseTo(170000 / 368445, 12);
+  });
+
+  it('holds the plan periods of its headline', () => {
+    expect(evaluation.headline.periods.map((p) => [p.from, p.to, p.recorded])).toEqual([
+      [2021, 2025, 'recorded'],
+      [2026, 2030, 'projected'],
+    ]);
+    expect(evaluation.headline.periods[0]!.grdp).toBeCloseTo(
+      Math.pow(1.1028 * 1.1028 * 1.1103 * 1.0842 * 1.1189, 1 / 5) - 1,
+      12,
+    );
+  });
+
+  it('keeps per capita as it was when the population of its model is edited afterwards', () => {
+    const model = new Model(scenario);
+    const kept = evaluationOf(model, scenario);
+    const before = kept.value(BUILTIN.grdpPerCapita, 2027);
+    model.setInput('population', 2027, 2000);
+    expect(model.get(BUILTIN.grdpPerCapita)!.values[2]).not.toBe(before);
+    expect(kept.value(BUILTIN.grdpPerCapita, 2027)).toBe(before);
   });
 });

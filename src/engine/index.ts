@@ -7,6 +7,10 @@ export {
   SECTOR_PARTS,
   BUILT_FORMATS,
   TOTALS,
+  ECONOMIC_GROUPS,
+  OPTIONAL_TOTAL_IDS,
+  optionalTotals,
+  structureVar,
   sectorVar,
   sectorVariables,
   focusShare,
@@ -18,6 +22,7 @@ export {
   type SectorPart,
   type BuiltRole,
   type BuiltVariable,
+  type OptionalTotalsSource,
   type VarRole,
 } from './variables';
 export { evaluate, evaluationOf, remember, type Evaluation } from './evaluate';
@@ -41,12 +46,24 @@ export {
   summarize,
   chartSeries,
   checkTarget,
+  periodGrowth,
+  planPeriods,
+  PLAN_PERIOD_START,
+  PLAN_PERIOD_YEARS,
+  type PeriodGrowth,
   type Headline,
   type TargetCheck,
   type GrowthCheck,
   type ChartSeries,
 } from './summary';
-export { sheetRows, sheetColumns, type SheetRow, type SheetColumn, type RowGroup } from './layout';
+export {
+  sheetRows,
+  sheetColumns,
+  ECONOMIC_GROUP_LABELS,
+  type SheetRow,
+  type SheetColumn,
+  type RowGroup,
+} from './layout';
 export { own } from './own';
 export { cleanText } from './text';
 export { validateScenario, LIMITS, type ScenarioCheck } from './validate';

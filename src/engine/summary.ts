@@ -1,6 +1,7 @@
 import type { Model } from './model';
 import type { Scenario, TargetRow } from './types';
-import { BUILTIN, focusShare, sectorVar } from './variables';
+import { own } from './own';
+import { BUILTIN, focusGrowth, focusShare, sectorVar } from './variables';
 
 /** A target threshold in one year against the value the scenario reaches. */
 export interface TargetCheck {
@@ -22,10 +23,25 @@ export interface GrowthCheck {
   readonly met: boolean | undefined;
 }
 
+/**
+ * Average annual growth over a plan period: the geometric mean (Π(1 + g))^(1/n) − 1 of the years from..to, of GRDP
+ * and of the focus sector, undefined where a year has no value (or an error).
+ */
+export interface PeriodGrowth {
+  readonly from: number;
+  readonly to: number;
+  readonly grdp: number | undefined;
+  readonly focus: number | undefined;
+  /** Whether GRDP growth of every year is a recorded actual, none is, or some are. */
+  readonly recorded: 'recorded' | 'projected' | 'mixed';
+}
+
 /** The headline answers: share targets, average growth, and when the final share target is first met. */
 export interface Headline {
   readonly shareTargets: readonly TargetCheck[];
   readonly growth: GrowthCheck;
+  /** Average growth over each five-year plan period the recorded years and the projection reach. */
+  readonly periods: readonly PeriodGrowth[];
   /** The share target the first-year answer refers to (the last one in time). */
   readonly finalShareTarget: TargetCheck | undefined;
   /** First year the focus share reaches the final share target, or undefined if never by the horizon. */
@@ -50,6 +66,68 @@ export function averageGrowth(model: Model, to = model.years[model.years.length 
   return start !== undefined && end !== undefined && start > 0 && span > 0
     ? Math.pow(end / start, 1 / span) - 1
     : undefined;
+}
+
+/** The first year of the five-year plans (2021–2025); the periods before and after it follow every five years. */
+export const PLAN_PERIOD_START = 2021;
+
+/** The length of a plan period in years. */
+export const PLAN_PERIOD_YEARS = 5;
+
+/**
+ * The five-year plan periods (2016–2020, 2021–2025, 2026–2030…) that overlap the years from..to, each cut to them:
+ * 2020..2030 gives 2020–2020, 2021–2025 and 2026–2030.
+ */
+export function planPeriods(from: number, to: number): [number, number][] {
+  const periods: [number, number][] = [];
+  if (from > to) return periods;
+  const first = PLAN_PERIOD_START + Math.floor((from - PLAN_PERIOD_START) / PLAN_PERIOD_YEARS) * PLAN_PERIOD_YEARS;
+  for (let start = first; start <= to; start += PLAN_PERIOD_YEARS) {
+    periods.push([Math.max(start, from), Math.min(start + PLAN_PERIOD_YEARS - 1, to)]);
+  }
+  return periods;
+}
+
+// A growth rate in a year: recorded history before the base year, the model from the base year on (where the base
+// year's own rate is the recorded one, if any). Nothing is filled in where neither has it.
+function growthAt(model: Model, scenario: Scenario, id: string, year: number): number | undefined {
+  if (year >= model.baseYear) return valueAt(model, id, year);
+  const recorded = own(scenario.history, id);
+  return recorded && Object.hasOwn(recorded, year) ? recorded[year] : undefined;
+}
+
+// The geometric mean of yearly rates, undefined when one is missing or the compound level is not positive.
+function meanGrowth(rates: readonly (number | undefined)[]): number | undefined {
+  let product = 1;
+  for (const g of rates) {
+    if (g === undefined) return undefined;
+    product *= 1 + g;
+  }
+  return product > 0 && Number.isFinite(product) ? Math.pow(product, 1 / rates.length) - 1 : undefined;
+}
+
+/**
+ * The average growth of GRDP and of the focus sector over each five-year plan period (see planPeriods) from the
+ * first year with a recorded GRDP growth (or the first projected year, if none comes earlier) to the horizon.
+ */
+export function periodGrowth(model: Model, scenario: Scenario): PeriodGrowth[] {
+  const recordedYears = Object.keys(own(scenario.history, BUILTIN.grdpGrowth) ?? {}).map(Number);
+  const from = Math.min(model.baseYear + 1, ...recordedYears.filter(Number.isInteger));
+  const to = model.years[model.years.length - 1]!;
+  const grdpGrowth = model.get(BUILTIN.grdpGrowth);
+  const focusId = focusGrowth(scenario.meta);
+  return planPeriods(from, to).map(([start, end]) => {
+    const years = Array.from({ length: end - start + 1 }, (_, k) => start + k);
+    // Years before the base year are the record; from the base year on, what the model holds as recorded.
+    const isRecorded = years.map((y) => y < model.baseYear || grdpGrowth?.recorded[y - model.baseYear] === 1);
+    return {
+      from: start,
+      to: end,
+      grdp: meanGrowth(years.map((y) => growthAt(model, scenario, BUILTIN.grdpGrowth, y))),
+      focus: meanGrowth(years.map((y) => growthAt(model, scenario, focusId, y))),
+      recorded: isRecorded.every(Boolean) ? 'recorded' : isRecorded.some(Boolean) ? 'mixed' : 'projected',
+    };
+  });
 }
 
 /** Checks every filled cell of a target row. */
@@ -104,7 +182,7 @@ export function summarize(model: Model, scenario: Scenario): Headline {
       return v !== undefined && v >= finalShareTarget.threshold - 1e-12;
     });
   }
-  return { shareTargets, growth, finalShareTarget, firstYearFinalTargetMet };
+  return { shareTargets, growth, periods: periodGrowth(model, scenario), finalShareTarget, firstYearFinalTargetMet };
 }
 
 /** Series for the chart, aligned on one list of years (history years first). */
