@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Model } from '../engine';
+import exported from '../../tests/fixtures/2026-11-29/export.json';
+import expected from '../../tests/fixtures/2026-11-29/export-numbers.json';
 import { quangNinh } from '../templates/quang-ninh';
 import { MIGRATIONS, newRecord, randomId, readRecord, SCHEMA_VERSION, type Migrations } from './record';
 
+// The fingerprint of the quang-ninh template as it shipped before records named it (pinned in src/templates).
+const QUANG_NINH = '0nrmnyl';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const stored = () => ({ ...clone(newRecord(quangNinh.scenario, 'quang-ninh', 1000)), revision: 3 });
@@ -38,6 +43,7 @@ describe('newRecord', () => {
     expect(record).toMatchObject({
       schema: SCHEMA_VERSION,
       templateId: 'quang-ninh',
+      templateFingerprint: QUANG_NINH,
       createdAt: 1234,
       updatedAt: 1234,
       revision: 0,
@@ -45,6 +51,16 @@ describe('newRecord', () => {
     expect(record.id).toMatch(UUID);
     expect(newRecord(quangNinh.scenario, 'quang-ninh').id).not.toBe(record.id);
     expect(readRecord(clone(record))).toEqual({ ok: true, record, migrated: false });
+  });
+
+  it('makes a copy of a record name the template revision that record names, or none when it names none', () => {
+    const earlier = newRecord(quangNinh.scenario, { templateId: 'quang-ninh', templateFingerprint: '1abcdef' }, 5);
+    expect(earlier).toMatchObject({ templateId: 'quang-ninh', templateFingerprint: '1abcdef' });
+    expect(readRecord(clone(earlier))).toEqual({ ok: true, record: earlier, migrated: false });
+    const unknown = newRecord(quangNinh.scenario, { templateId: 'ha-noi' }, 5);
+    expect(Object.keys(unknown)).not.toContain('templateFingerprint');
+    expect(Object.keys(newRecord(quangNinh.scenario, 'ha-noi', 5))).not.toContain('templateFingerprint');
+    expect(readRecord(clone(unknown))).toEqual({ ok: true, record: unknown, migrated: false });
   });
 });
 
@@ -106,6 +122,7 @@ describe('readRecord', () => {
         schema: SCHEMA_VERSION,
         id: 'f0e1d2c3-0000-4000-8000-000000000000',
         templateId: 'quang-ninh',
+        templateFingerprint: QUANG_NINH,
         scenario: quangNinh.scenario,
         createdAt: 1000,
         updatedAt: 2000,
@@ -118,10 +135,41 @@ describe('readRecord', () => {
     expect(readRecord(v0())).toEqual({ ok: false, reason: 'no migration from schema 0' });
   });
 
-  it('reads a schema 1 record (before ranges) unchanged, as schema 2', () => {
-    const v1 = { ...stored(), schema: 1 };
-    const result = readRecord(clone(v1));
-    expect(result).toEqual({ ok: true, migrated: true, record: { ...v1, schema: 2 } });
+  it.each([1, 2])(
+    'reads a schema %i record as the current one, made with the template as it shipped then',
+    (schema) => {
+      const { templateFingerprint: _, ...old } = { ...stored(), schema };
+      const result = readRecord(clone(old));
+      expect(result).toEqual({
+        ok: true,
+        migrated: true,
+        record: { ...old, schema: 3, templateFingerprint: QUANG_NINH },
+      });
+    },
+  );
+
+  it('reads a schema 2 record of a template this version never had without naming a revision', () => {
+    const { templateFingerprint: _, ...old } = { ...stored(), schema: 2, templateId: 'ha-noi' };
+    expect(readRecord(clone(old))).toEqual({ ok: true, migrated: true, record: { ...old, schema: 3 } });
+  });
+
+  it('reads the records of an export file of 2026-11-29 (schemas 1 and 2) with exactly the numbers they had', () => {
+    expect(exported.scenarios).toHaveLength(3);
+    for (const data of exported.scenarios) {
+      const result = readRecord(clone(data));
+      expect(result).toEqual({
+        ok: true,
+        migrated: true,
+        record: { ...data, schema: 3, templateFingerprint: QUANG_NINH },
+      });
+      if (!result.ok) continue;
+      const model = new Model(result.record.scenario);
+      const numbers = Object.entries(expected.records).find(([id]) => id === data.id)![1].numbers;
+      for (const [cell, value] of Object.entries(numbers)) {
+        const [id = '', year = ''] = cell.split('@');
+        expect(model.get(id)?.values[model.years.indexOf(Number(year))], `${data.id} ${cell}`).toBe(value);
+      }
+    }
   });
 
   it('rejects what a migration step throws or returns wrong', () => {

@@ -1,8 +1,12 @@
 import * as v from 'valibot';
 import { validateScenario, type Scenario } from '../engine';
+import { templateById, templateFingerprint, unstampedFingerprint } from '../templates';
 
-/** The schema version of records this version of the app writes (2: scenarios may hold ranges and a seed). */
-export const SCHEMA_VERSION = 2;
+/**
+ * The schema version of records this version of the app writes (2: scenarios may hold ranges and a seed; 3: the
+ * record names the revision of its template).
+ */
+export const SCHEMA_VERSION = 3;
 
 /** A saved scenario as stored: the scenario, where it came from, and its revision. */
 export interface StoredScenario {
@@ -11,6 +15,11 @@ export interface StoredScenario {
   readonly id: string;
   /** The template the scenario was made from, e.g. 'quang-ninh'. */
   readonly templateId: string;
+  /**
+   * The fingerprint of that template's revision (see templateFingerprint); absent when not known: a record of
+   * schema 1 or 2 with a template id this version never had, or a copy of such a record.
+   */
+  readonly templateFingerprint?: string;
   /** The full scenario; its meta.name is the scenario's name. */
   readonly scenario: Scenario;
   /** Milliseconds since the epoch. */
@@ -31,6 +40,12 @@ export const MIGRATIONS: Migrations = {
   // Schema 2 only adds optional scenario fields (ranges, seed): a schema 1 record reads as it is. The version
   // still moves on, so that an older app leaves records that may hold ranges alone instead of dropping them.
   1: (old) => ({ ...old }),
+  // Records of schema 1 and 2 were made with the template as it was before fingerprints, which has not changed
+  // since (a test pins it); for an id this version does not know, that revision cannot be named.
+  2: (old) => {
+    const fingerprint = typeof old.templateId === 'string' ? unstampedFingerprint(old.templateId) : undefined;
+    return fingerprint === undefined ? { ...old } : { ...old, templateFingerprint: fingerprint };
+  },
 };
 
 /**
@@ -46,6 +61,7 @@ const Envelope = v.strictObject({
   schema: v.literal(SCHEMA_VERSION),
   id: Key,
   templateId: Key,
+  templateFingerprint: v.optional(Key),
   scenario: v.unknown(),
   createdAt: Time,
   updatedAt: Time,
@@ -62,9 +78,32 @@ export function randomId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** A new, never saved record (revision 0) for a scenario made from a template. */
-export function newRecord(scenario: Scenario, templateId: string, now = Date.now()): StoredScenario {
-  return { schema: SCHEMA_VERSION, id: randomId(), templateId, scenario, createdAt: now, updatedAt: now, revision: 0 };
+/** Where a scenario came from: the id of an installed template, or a record it was copied from (its template). */
+export type Origin = string | Pick<StoredScenario, 'templateId' | 'templateFingerprint'>;
+
+/** A new, never saved record (revision 0) for a scenario made from a template or copied from a record. */
+export function newRecord(scenario: Scenario, origin: Origin, now = Date.now()): StoredScenario {
+  return {
+    schema: SCHEMA_VERSION,
+    id: randomId(),
+    ...madeWith(origin),
+    scenario,
+    createdAt: now,
+    updatedAt: now,
+    revision: 0,
+  };
+}
+
+// The template's id and, when known, the revision: an installed template's own, or the one the copied record names.
+function madeWith(origin: Origin): Pick<StoredScenario, 'templateId' | 'templateFingerprint'> {
+  if (typeof origin === 'string') {
+    const template = templateById(origin);
+    return template
+      ? { templateId: origin, templateFingerprint: templateFingerprint(template) }
+      : { templateId: origin };
+  }
+  const { templateId, templateFingerprint: fingerprint } = origin;
+  return fingerprint === undefined ? { templateId } : { templateId, templateFingerprint: fingerprint };
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -214,7 +214,7 @@ describe('unreadable records', () => {
   it('set aside by a version that could not read it, comes back once this version reads it', async () => {
     const store = await open();
     const good = await create(store, 'good');
-    // As an app of schema 1 leaves a schema 2 record it found: in quarantine, with the reason.
+    // As the app of schema 1 left a record of a later schema it found: in quarantine, with the reason.
     const back = { ...valid(), id: 'back', schema: SCHEMA_VERSION };
     await raw('quarantine').set('q1', { key: 'back', raw: back, reason: 'written by a newer version', at: 10 });
     const { records, quarantined } = await store.list();
