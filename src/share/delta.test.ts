@@ -8,6 +8,7 @@ import {
   withInput,
   withRange,
   withSeed,
+  type EconomicGroup,
   type RowDef,
   type Scenario,
 } from '../engine';
@@ -26,14 +27,32 @@ const customSeries: RowDef = {
 const customParam: RowDef = { kind: 'param', id: 'labour_share', label: 'Labour share', format: 'percent', value: 0.4 };
 
 // Goes through JSON as a link does, so nothing survives that JSON would lose.
-function roundTrip(scenario: Scenario): ReturnType<typeof applyDelta> {
-  return applyDelta(template, JSON.parse(JSON.stringify(diffScenario(scenario, template))));
-}
-
-function expectRoundTrip(scenario: Scenario): void {
-  const result = roundTrip(scenario);
+function expectRoundTrip(scenario: Scenario, base = template): void {
+  const result = applyDelta(base, JSON.parse(JSON.stringify(diffScenario(scenario, base))));
   expect(result).toMatchObject({ ok: true });
   if (result.ok) expect(result.scenario).toStrictEqual(scenario);
+}
+
+// Sectors in their economic groups (khu vực) and GRDP per capita from a population series and a rate.
+const GROUPS: Readonly<Record<string, EconomicGroup>> = {
+  agriculture: 'agriculture',
+  manufacturing: 'industry',
+  other_industry: 'industry',
+  services: 'services',
+  taxes: 'taxes',
+};
+function withStructure(scenario: Scenario): Scenario {
+  const rows = scenario.rows.map((row) => (row.kind === 'sector' ? { ...row, group: GROUPS[row.id]! } : row));
+  const population: RowDef = {
+    kind: 'series',
+    id: 'population',
+    label: 'Dân số',
+    format: 'number',
+    cells: { 2024: 1400 },
+  };
+  const usdRate: RowDef = { kind: 'param', id: 'usd_rate', label: 'VND/USD', format: 'number', value: 25000 };
+  const perCapita = { population: 'population', usdRate: 'usd_rate' };
+  return { ...scenario, meta: { ...scenario.meta, perCapita }, rows: [...rows, population, usdRate] };
 }
 
 describe('diffScenario', () => {
@@ -122,6 +141,27 @@ describe('applyDelta rebuilds the scenario exactly', () => {
   test('with every row removed, keeping the history of the totals', () => {
     const { grdp_growth, grdp_nominal } = template.history;
     expectRoundTrip({ ...template, rows: [], history: { grdp_growth: grdp_growth!, grdp_nominal: grdp_nominal! } });
+  });
+
+  test('with sectors put in economic groups and GRDP per capita declared', () => {
+    expectRoundTrip(withStructure(template));
+  });
+
+  test('against a template with groups and per capita: a sector moved, one taken out, per capita changed or gone', () => {
+    const base = withStructure(template);
+    const rows = base.rows.map((row) => {
+      if (row.kind !== 'sector' || (row.id !== 'taxes' && row.id !== 'other_industry')) return row;
+      const { group: _, ...rest } = row;
+      return row.id === 'taxes' ? rest : { ...rest, group: 'services' as const };
+    });
+    expectRoundTrip({ ...base, rows }, base);
+    const rate: RowDef = { kind: 'series', id: 'rate', label: 'VND/USD', format: 'number', cells: { 2024: 24000 } };
+    const renamed = addRow(base, rate);
+    expectRoundTrip(
+      { ...renamed, meta: { ...renamed.meta, perCapita: { population: 'population', usdRate: 'rate' } } },
+      base,
+    );
+    expectRoundTrip(deleteRow(base, 'population'), base);
   });
 
   test('with ranges of every kind, a draw mode and a seed', () => {

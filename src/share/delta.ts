@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import {
+  ECONOMIC_GROUPS,
   LIMITS,
   own,
   validateScenario,
@@ -13,8 +14,9 @@ import {
 import { fail, type ShareFailure } from './errors';
 
 // Short keys keep links short. A delta holds: m meta changes (n name, r region, b base year, h horizon,
-// u unit, f focus); c changes to template rows by id (l label, f format, o target's variable, b sector base,
-// v parameter value, and cell patches g growth, p price, c cells, where null clears a cell); a rows added,
+// u unit, f focus, p the per capita rows or null for none); c changes to template rows by id (l label, f format,
+// o target's variable, b sector base, e sector's economic group or null for none, v parameter value, and cell
+// patches g growth, p price, c cells, where null clears a cell); a rows added,
 // in full; d ids of template rows removed; o every row id in order, only when the order is not the
 // template's followed by the added rows; h history series replaced, or null where removed; u every range
 // (in full, null for none when the template has some) as variable id → { d draw mode, c year → [kind, …numbers] }
@@ -37,6 +39,7 @@ const RowChange = object(
     f: v.optional(v.picklist(['percent', 'number'])),
     o: v.optional(v.string()),
     b: v.optional(Input),
+    e: v.optional(v.nullable(v.picklist(ECONOMIC_GROUPS))),
     v: v.optional(Input),
     g: v.optional(Patch),
     p: v.optional(Patch),
@@ -72,6 +75,7 @@ const Delta = object(
           h: v.optional(v.number()),
           u: v.optional(Label),
           f: v.optional(v.string()),
+          p: v.optional(v.nullable(object(v.strictObject({ population: v.string(), usdRate: v.string() })))),
         }),
       ),
     ),
@@ -124,7 +128,7 @@ type Patch = v.InferOutput<typeof Patch>;
 
 // Which change keys each kind of row can take.
 const FIELDS: Readonly<Record<RowDef['kind'], readonly string[]>> = {
-  sector: ['l', 'b', 'g', 'p'],
+  sector: ['l', 'b', 'e', 'g', 'p'],
   param: ['l', 'f', 'v'],
   series: ['l', 'f', 'c'],
   target: ['l', 'o', 'c'],
@@ -158,7 +162,8 @@ function rowChange(now: RowDef, was: RowDef): RowChange | undefined | null {
   const l = same(now.label, was.label) ? undefined : now.label;
   if (now.kind === 'sector' && was.kind === 'sector') {
     const b = now.base === was.base ? undefined : now.base;
-    return defined({ l, b, g: patchOf(now.growth, was.growth), p: patchOf(now.price, was.price) });
+    const e = now.group === was.group ? undefined : (now.group ?? null);
+    return defined({ l, b, e, g: patchOf(now.growth, was.growth), p: patchOf(now.price, was.price) });
   }
   if (now.kind === 'param' && was.kind === 'param') {
     const f = now.format === was.format ? undefined : now.format;
@@ -208,6 +213,7 @@ export function diffScenario(scenario: Scenario, template: Scenario): ScenarioDe
       h: meta.horizon === was.horizon ? undefined : meta.horizon,
       u: same(meta.unit, was.unit) ? undefined : meta.unit,
       f: meta.focus === was.focus ? undefined : meta.focus,
+      p: same(meta.perCapita, was.perCapita) ? undefined : (meta.perCapita ?? null),
     }),
     c: changes.length > 0 ? Object.fromEntries(changes) : undefined,
     a: added.length > 0 ? added : undefined,
@@ -237,14 +243,18 @@ function patched(cells: YearCells, patch: Patch | undefined): YearCells {
 function applyRowChange(row: RowDef, change: RowChange): RowDef {
   const label = change.l ?? row.label;
   switch (row.kind) {
-    case 'sector':
+    case 'sector': {
+      const { group, ...rest } = row;
+      const next = change.e === undefined ? group : (change.e ?? undefined);
       return {
-        ...row,
+        ...rest,
         label,
         base: change.b ?? row.base,
         growth: patched(row.growth, change.g),
         price: patched(row.price, change.p),
+        ...(next === undefined ? {} : { group: next }),
       };
+    }
     case 'param':
       return { ...row, label, format: change.f ?? row.format, value: change.v ?? row.value };
     case 'series':
@@ -302,7 +312,13 @@ export function applyDelta(template: Scenario, delta: unknown): { ok: true; scen
     history = Object.fromEntries(next);
   }
   const metaChange = m && { name: m.n, region: m.r, baseYear: m.b, horizon: m.h, unit: m.u, focus: m.f };
-  const meta = { ...template.meta, ...(metaChange && defined(metaChange)) };
+  const { perCapita: templatePerCapita, ...templateMeta } = template.meta;
+  const perCapita = m?.p === undefined ? templatePerCapita : (m.p ?? undefined);
+  const meta = {
+    ...templateMeta,
+    ...(metaChange && defined(metaChange)),
+    ...(perCapita === undefined ? {} : { perCapita }),
+  };
   const uncertainty = u === undefined ? template.uncertainty : u === null ? undefined : unpackRanges(u);
   const seed = s ?? template.seed;
   const check = validateScenario({
