@@ -1,0 +1,400 @@
+import { BUILTIN, sectorVar, structureVar, type YearCells } from '../engine';
+import type { Preset, SourceNote, Template } from './types';
+
+// Sources of the 2024–2025 results (../shared/domain.md, "Update, November 2026"), cited by publisher, title and date.
+const TBTC =
+  'Thời báo Tài chính Việt Nam, "Quảng Ninh tăng trưởng kinh tế ấn tượng trong năm 2025" (Cục Thống kê, 7/1/2026), thoibaotaichinhvietnam.vn/quang-ninh-tang-truong-kinh-te-an-tuong-trong-nam-2025-190171.html';
+const THANHNIEN = 'Thanh Niên, báo cáo của HĐND tỉnh (15/12/2025), thanhnien.vn';
+const ZNEWS =
+  'Znews, "Tỉnh nào tăng trưởng cao nhất cả nước năm 2025", znews.vn/tinh-nao-tang-truong-cao-nhat-ca-nuoc-nam-2025-post1616514.html';
+const VIETNAMPLUS_9M = 'VietnamPlus, kết quả 9 tháng 2025, vietnamplus.vn (…post1067544.vnp)';
+const VTC = 'VTC News, vtcnews.vn (…ar1000260.html)';
+const CAFEF = 'cafef.vn (kết quả kinh tế – xã hội 2024, 2/2025)';
+const INFINA = 'congdong.infina.vn (báo cáo 2023 theo số liệu GSO)';
+const ANTT = 'antt.vn/che-bien-che-tao-la-mot-trong-3-tru-cot-cua-cong-nghiep-quang-ninh-371411.htm';
+const ALOXE = 'aloxekhach.com (nguồn thứ cấp)';
+
+const SECTORS = ['agriculture', 'manufacturing', 'other_industry', 'services', 'taxes'];
+const BASE = 2025;
+const HORIZON = 2030;
+// GRDP 2025 at current prices and the published 2025 structure; the level is not chained onto 2024's (a revised basis).
+const GRDP_2025 = 368445;
+// The VND-per-USD rate and the population growth are assumptions the planner edits (domain.md).
+const USD_RATE = 25400;
+const POPULATION_2022 = 1362.88;
+const PER_CAPITA_2025 = 10402;
+
+function cite(vi: string, en = vi): SourceNote {
+  return { text: { vi, en } };
+}
+
+function estimate(vi: string, en: string): SourceNote {
+  return { text: { vi: `ước tính: ${vi}`, en: `estimate: ${en}` }, assumption: true };
+}
+
+function assume(vi: string, en: string): SourceNote {
+  return { text: { vi, en }, assumption: true };
+}
+
+function years(from: number, to: number, value: number | string): YearCells {
+  const cells: Record<string, number | string> = {};
+  for (let y = from; y <= to; y++) cells[y] = value;
+  return cells;
+}
+
+// The 2025 split that is not published, derived from what is (see the source notes of each cell).
+// Services and product taxes are published together (49.19%): split by their 2024 shares grown at their 2025 rates.
+const servicesAndTaxes = 0.4919;
+const services24 = 0.334 * 1.164;
+const taxes24 = 0.113 * 1.0631;
+const SERVICES_SHARE = (servicesAndTaxes * services24) / (services24 + taxes24);
+// Manufacturing's share is not published for 2024 or 2025: its share of industry and construction, moved on by
+// its growth against the group's (2024: 20.45% against GRDP's 8.42%; 2025: 24.07% in nine months against 10.58%).
+const MANUFACTURING_2024 = (0.123 * 1.2045) / 1.0842;
+const MANUFACTURING_SHARE = (MANUFACTURING_2024 / 0.508) * (1.2407 / 1.1058) * 0.4618;
+const OTHER_INDUSTRY_SHARE = 0.4618 - MANUFACTURING_SHARE;
+// Other industry's 2025 growth: industry and construction's 10.58% less manufacturing's part, at 2024 weights.
+const OTHER_INDUSTRY_GROWTH_2025 = (0.1058 * 0.508 - 0.2407 * MANUFACTURING_2024) / (0.508 - MANUFACTURING_2024);
+const POPULATION_2025 = (GRDP_2025 * 1e6) / (PER_CAPITA_2025 * USD_RATE);
+// Average yearly population growth 2022–2025 implied by the two figures above.
+const POPULATION_GROWTH = (POPULATION_2025 / POPULATION_2022) ** (1 / 3) - 1;
+
+// Average yearly growth of each sector over the recorded years of the 2021–2025 period that have a figure.
+function recordedAverage(history: Readonly<Record<string, number>>): number {
+  const rates = Object.entries(history)
+    .filter(([year]) => Number(year) >= 2021 && Number(year) <= 2025)
+    .map(([, rate]) => rate);
+  return rates.reduce((product, rate) => product * (1 + rate), 1) ** (1 / rates.length) - 1;
+}
+
+const SHORT_NAMES = {
+  agriculture: { vi: 'nông nghiệp', en: 'agriculture' },
+  manufacturing: { vi: 'CBCT', en: 'manufacturing' },
+  other_industry: { vi: 'công nghiệp khác', en: 'other industry' },
+  services: { vi: 'dịch vụ', en: 'services' },
+  taxes: { vi: 'thuế', en: 'taxes' },
+} as const;
+
+// "CBCT 23,1%, dịch vụ 14,4%, …" in a language, for a preset's description.
+function describe(rates: Readonly<Record<string, number>>, lang: 'vi' | 'en'): string {
+  return SECTORS.map((s) => {
+    const pct = (rates[s]! * 100).toFixed(1);
+    return `${SHORT_NAMES[s as keyof typeof SHORT_NAMES][lang]} ${lang === 'vi' ? pct.replace('.', ',') : pct}%`;
+  }).join(', ');
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const base = (share: number) => Math.round(share * GRDP_2025);
+
+// The base values round to whole billions; taxes take the remainder so the sectors add up to the published GRDP.
+const BASES = {
+  agriculture: base(0.0463),
+  manufacturing: base(MANUFACTURING_SHARE),
+  other_industry: base(OTHER_INDUSTRY_SHARE),
+  services: base(SERVICES_SHARE),
+};
+const TAXES_BASE = GRDP_2025 - Object.values(BASES).reduce((a, b) => a + b, 0);
+
+// Recorded results: growth to 2025, levels and structure to 2024 (2025's are the base year's own figures).
+const HISTORY: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  [BUILTIN.grdpGrowth]: { 2020: 0.1005, 2021: 0.1028, 2022: 0.1028, 2023: 0.1103, 2024: 0.0842, 2025: 0.1189 },
+  [BUILTIN.grdpNominal]: { 2023: 315800, 2024: 347500 },
+  [BUILTIN.grdpPerCapitaUsd]: { 2024: 10272 },
+  [sectorVar('manufacturing', 'share')]: {
+    2020: 0.098,
+    2021: 0.113,
+    2022: 0.115,
+    2023: 0.123,
+    2024: round(MANUFACTURING_2024, 4),
+  },
+  [sectorVar('manufacturing', 'growth')]: { 2020: 0.1779, 2021: 0.3219, 2023: 0.164, 2024: 0.2045, 2025: 0.2407 },
+  [sectorVar('agriculture', 'growth')]: { 2023: 0.0443, 2024: 0.0008, 2025: 0.0385 },
+  [sectorVar('other_industry', 'growth')]: { 2024: 0.0158, 2025: round(OTHER_INDUSTRY_GROWTH_2025, 4) },
+  [sectorVar('services', 'growth')]: { 2023: 0.1256, 2024: 0.1416, 2025: 0.164 },
+  [sectorVar('taxes', 'growth')]: { 2024: 0.0506, 2025: 0.0631 },
+  [structureVar('agriculture')]: { 2023: 0.047, 2024: 0.045 },
+  [structureVar('industry')]: { 2023: 0.519, 2024: 0.508 },
+  [structureVar('services')]: { 2023: 0.307, 2024: 0.334 },
+  [structureVar('taxes')]: { 2023: 0.127, 2024: 0.113 },
+  population: { 2022: POPULATION_2022 },
+};
+
+// 2021–2025 averages of the recorded growth, by sector: the "recorded trend" preset.
+const TREND = Object.fromEntries(
+  SECTORS.map((s) => [s, round(recordedAverage(HISTORY[sectorVar(s, 'growth')] ?? {}), 4)]),
+);
+// The cautious preset takes stated haircuts off the trend, in percentage points.
+const HAIRCUTS: Readonly<Record<string, number>> = {
+  agriculture: 0.01,
+  manufacturing: 0.08,
+  other_industry: 0.02,
+  services: 0.04,
+  taxes: 0.02,
+};
+
+const PRESETS: Preset[] = [
+  {
+    id: 'trend',
+    label: { vi: 'Xu hướng thực tế', en: 'Recorded trend' },
+    assumes: {
+      vi: `Mỗi ngành giữ tốc độ bình quân các năm đã có số liệu 2021–2025: ${describe(TREND, 'vi')}.`,
+      en: `Each sector keeps its average over the recorded years of 2021–2025: ${describe(TREND, 'en')}.`,
+    },
+    fromYear: BASE + 1,
+    growth: TREND,
+  },
+  {
+    id: 'cautious',
+    label: { vi: 'Thận trọng', en: 'Cautious' },
+    assumes: {
+      vi: 'Xu hướng thực tế trừ: CBCT 8 điểm %, dịch vụ 4, công nghiệp khác 2 (than giảm), thuế 2, nông nghiệp 1.',
+      en: 'The recorded trend less: manufacturing 8 points, services 4, other industry 2 (coal declining), taxes 2, agriculture 1.',
+    },
+    fromYear: BASE + 1,
+    growth: Object.fromEntries(SECTORS.map((s) => [s, round(TREND[s]! - HAIRCUTS[s]!, 4)])),
+  },
+];
+
+/** Quảng Ninh, base year 2025: recorded results to 2025, the 2026–2030 plan period projected (see domain.md). */
+export const quangNinh2025: Template = {
+  id: 'quang-ninh-2025',
+  label: { vi: 'Quảng Ninh (năm gốc 2025)', en: 'Quảng Ninh (base year 2025)' },
+  scenario: {
+    meta: {
+      name: 'Quảng Ninh',
+      region: { vi: 'Quảng Ninh', en: 'Quảng Ninh' },
+      baseYear: BASE,
+      horizon: HORIZON,
+      unit: { vi: 'tỷ đồng', en: 'billion VND' },
+      focus: 'manufacturing',
+      perCapita: { population: 'population', usdRate: 'usd_rate' },
+    },
+    rows: [
+      {
+        kind: 'sector',
+        id: 'agriculture',
+        group: 'agriculture',
+        label: { vi: 'Nông, lâm nghiệp và thủy sản', en: 'Agriculture, forestry and fisheries' },
+        base: BASES.agriculture,
+        growth: years(BASE + 1, HORIZON, 0.03),
+        price: years(BASE + 1, HORIZON, 0.015),
+      },
+      {
+        kind: 'sector',
+        id: 'manufacturing',
+        group: 'industry',
+        label: { vi: 'Công nghiệp chế biến, chế tạo', en: 'Manufacturing' },
+        base: BASES.manufacturing,
+        growth: years(BASE + 1, HORIZON, 0.2),
+        price: years(BASE + 1, HORIZON, 0.015),
+      },
+      {
+        kind: 'sector',
+        id: 'other_industry',
+        group: 'industry',
+        label: { vi: 'Công nghiệp khác và xây dựng', en: 'Other industry and construction' },
+        base: BASES.other_industry,
+        growth: years(BASE + 1, HORIZON, 0.05),
+        price: years(BASE + 1, HORIZON, 0.015),
+      },
+      {
+        kind: 'sector',
+        id: 'services',
+        group: 'services',
+        label: { vi: 'Dịch vụ', en: 'Services' },
+        base: BASES.services,
+        growth: years(BASE + 1, HORIZON, 0.12),
+        price: years(BASE + 1, HORIZON, 0.015),
+      },
+      {
+        kind: 'sector',
+        id: 'taxes',
+        group: 'taxes',
+        label: { vi: 'Thuế sản phẩm trừ trợ cấp sản phẩm', en: 'Product taxes less subsidies' },
+        base: TAXES_BASE,
+        growth: years(BASE + 1, HORIZON, 0.08),
+        price: years(BASE + 1, HORIZON, 0.015),
+      },
+      {
+        kind: 'target',
+        id: 'share_target',
+        label: { vi: 'Mục tiêu tỷ trọng CBCT', en: 'Manufacturing share target' },
+        of: sectorVar('manufacturing', 'share'),
+        cells: { 2025: 0.15, 2030: 0.3 },
+      },
+      {
+        kind: 'target',
+        id: 'growth_target',
+        label: { vi: 'Mục tiêu tăng trưởng GRDP', en: 'GRDP growth target' },
+        of: BUILTIN.grdpGrowth,
+        cells: years(BASE + 1, HORIZON, 0.1),
+      },
+      {
+        kind: 'series',
+        id: 'population',
+        label: { vi: 'Dân số trung bình (nghìn người)', en: 'Average population (thousand)' },
+        format: 'number',
+        cells: {
+          [BASE]: round(POPULATION_2025, 2),
+          ...years(BASE + 1, HORIZON, `=population[t-1] * (1 + population_growth)`),
+        },
+      },
+      {
+        kind: 'param',
+        id: 'population_growth',
+        label: { vi: 'Tăng dân số mỗi năm', en: 'Population growth a year' },
+        format: 'percent',
+        value: round(POPULATION_GROWTH, 4),
+      },
+      {
+        kind: 'series',
+        id: 'usd_rate',
+        label: { vi: 'Tỷ giá (đồng/USD)', en: 'Exchange rate (VND per USD)' },
+        format: 'number',
+        cells: years(BASE, HORIZON, USD_RATE),
+      },
+      {
+        kind: 'param',
+        id: 'icor',
+        label: { vi: 'Hệ số ICOR (giá hiện hành)', en: 'ICOR (current prices)' },
+        format: 'number',
+        value: round(109400 / (347500 - 315800), 2),
+      },
+      {
+        kind: 'series',
+        id: 'investment',
+        label: { vi: 'Vốn đầu tư cần thiết (giá hiện hành)', en: 'Investment needed (current prices)' },
+        format: 'number',
+        cells: years(BASE + 1, HORIZON, '=icor * (grdp_nominal[t] - grdp_nominal[t-1])'),
+      },
+    ],
+    history: HISTORY,
+  },
+  presets: PRESETS,
+  sources: {
+    'agriculture@2025': cite(`${ZNEWS}: 4,63% × 368.445`, `${ZNEWS}: 4.63% × 368,445`),
+    'manufacturing@2025': estimate(
+      `tỷ trọng ${round(MANUFACTURING_SHARE * 100, 2)}% × 368.445: phần của CBCT trong công nghiệp – xây dựng (46,18%, ${ZNEWS}) dời theo tăng trưởng 2024–2025; tỷ trọng CBCT 2025 chưa công bố`,
+      `a ${round(MANUFACTURING_SHARE * 100, 2)}% share × 368,445: manufacturing's part of industry and construction (46.18%, ${ZNEWS}) moved on by its 2024–2025 growth; the 2025 manufacturing share is not published`,
+    ),
+    'other_industry@2025': estimate(
+      `công nghiệp và xây dựng 46,18% (${ZNEWS}) trừ CBCT ước tính`,
+      `industry and construction 46.18% (${ZNEWS}) less the estimated manufacturing`,
+    ),
+    'services@2025': estimate(
+      `dịch vụ và thuế sản phẩm chung 49,19% (${ZNEWS}), chia theo tỷ trọng 2024 (33,4% / 11,3%, ${CAFEF}) tăng theo tốc độ 2025 (16,40% / 6,31%)`,
+      `services and product taxes together 49.19% (${ZNEWS}), split by their 2024 shares (33.4% / 11.3%, ${CAFEF}) grown at their 2025 rates (16.40% / 6.31%)`,
+    ),
+    'taxes@2025': estimate(
+      `phần còn lại của GRDP 2025 là 368.445 tỷ đồng (${ZNEWS}) sau các ngành khác`,
+      `the rest of 2025 GRDP of 368,445 bn VND (${ZNEWS}) after the other sectors`,
+    ),
+    'agriculture.growth': assume(
+      'tăng chậm như các năm gần đây (3,85% năm 2025)',
+      'slow growth as in recent years (3.85% in 2025)',
+    ),
+    'manufacturing.growth': assume(
+      `mục tiêu tăng trưởng CBCT 20%/năm đến 2030 (${ANTT})`,
+      `the province's 20%/yr manufacturing growth target to 2030 (${ANTT})`,
+    ),
+    'other_industry.growth': assume(
+      'khai khoáng (than) đi ngang, xây dựng tăng (ước 5,6% năm 2025)',
+      'coal mining flat, construction growing (about 5.6% in 2025)',
+    ),
+    'services.growth': assume(
+      'du lịch và logistics tiếp tục tăng (16,40% năm 2025)',
+      'tourism and logistics keep growing (16.40% in 2025)',
+    ),
+    'taxes.growth': assume('gần tốc độ GRDP (6,31% năm 2025)', 'close to GRDP growth (6.31% in 2025)'),
+    ...Object.fromEntries(
+      SECTORS.map((s) => [
+        sectorVar(s, 'price'),
+        assume(
+          `chỉ số giảm phát GRDP ≈ 1,5%/năm, tính từ 2024: giá hiện hành +10,0% (315.800 → 347.500 tỷ, ${INFINA}; ${CAFEF}) so với tăng thực 8,42%; như nhau cho mọi ngành`,
+          `GRDP deflator ≈ 1.5%/yr, derived from 2024: current prices +10.0% (315,800 → 347,500 bn, ${INFINA}; ${CAFEF}) against 8.42% real growth; the same for every sector`,
+        ),
+      ]),
+    ),
+    share_target: cite(
+      'mục tiêu người dùng sản phẩm đặt: 15% năm 2025, 30% năm 2030 (Nghị quyết 01-NQ/TU theo bài viết năm 2021)',
+      "the product's users' targets: 15% in 2025, 30% in 2030 (Resolution 01-NQ/TU as in the 2021 article)",
+    ),
+    growth_target: cite(
+      'Quy hoạch tỉnh 2021–2030, Quyết định 80/QĐ-TTg (11/02/2023), qdnd.vn: 10%/năm',
+      'Provincial plan 2021–2030, Decision 80/QĐ-TTg (11/02/2023), qdnd.vn: 10% a year',
+    ),
+    'population@2025': estimate(
+      `suy ra từ GRDP 2025 (368.445 tỷ) và GRDP bình quân đầu người ${PER_CAPITA_2025.toLocaleString('vi-VN')} USD (${ZNEWS}) với tỷ giá giả định`,
+      `derived from 2025 GRDP (368,445 bn) and GRDP per capita of ${PER_CAPITA_2025.toLocaleString('en-US')} USD (${ZNEWS}) at the assumed rate`,
+    ),
+    population: assume('tăng theo hệ số tăng dân số', 'grows at the population growth rate'),
+    'population@2022': cite(`1.362,88 nghìn người (${ALOXE})`, `1,362.88 thousand (${ALOXE})`),
+    population_growth: estimate(
+      'bình quân 2022–2025 suy ra từ dân số 2022 và dân số 2025 ở trên',
+      'the 2022–2025 average implied by the 2022 and 2025 populations above',
+    ),
+    usd_rate: assume(
+      'tỷ giá giả định 25.400 đồng/USD, giữ nguyên; sửa theo tỷ giá bình quân năm',
+      'an assumed 25,400 VND per USD, held flat; edit to the year’s average rate',
+    ),
+    icor: estimate(
+      `tổng vốn đầu tư xã hội 2024 là 109.400 tỷ (${CAFEF}) chia cho mức tăng GRDP giá hiện hành 2023–2024 (315.800 → 347.500 tỷ): cùng một loại giá`,
+      `total social investment 2024 of 109,400 bn (${CAFEF}) over the 2023–2024 GRDP increase at current prices (315,800 → 347,500 bn): the same prices on both sides`,
+    ),
+    investment: cite('ICOR × mức tăng GRDP giá hiện hành', 'ICOR × GRDP increase at current prices'),
+    ...Object.fromEntries(
+      [2020, 2021, 2022, 2023].map((y) => [
+        `manufacturing.share@${y}`,
+        cite(`${ANTT} (10/2023)`, `${ANTT} (Oct 2023)`),
+      ]),
+    ),
+    'manufacturing.share@2024': estimate(
+      '12,3% năm 2023 dời theo tăng trưởng CBCT 20,45% so với GRDP 8,42%; chưa công bố',
+      '12.3% in 2023 moved on by manufacturing growth of 20.45% against GRDP’s 8.42%; not published',
+    ),
+    'grdp_growth@2020': cite('en.vietnamplus.vn'),
+    'grdp_growth@2021': cite('kinhtedothi.vn'),
+    'grdp_growth@2022': cite('kinhtedothi.vn (khoảng 10,28%)', 'kinhtedothi.vn (about 10.28%)'),
+    'grdp_growth@2023': cite('TTXVN (2024)'),
+    'grdp_growth@2024': cite(CAFEF),
+    'grdp_growth@2025': cite(`${TBTC} (cao nhất 34 tỉnh, thành)`, `${TBTC} (highest of 34 provinces)`),
+    'grdp_nominal@2023': cite(INFINA),
+    'grdp_nominal@2024': cite(CAFEF),
+    'grdp_per_capita_usd@2024': cite(CAFEF),
+    'manufacturing.growth@2020': cite('en.vietnamplus.vn'),
+    'manufacturing.growth@2021': cite('kinhtedothi.vn'),
+    'manufacturing.growth@2023': cite('tính từ vnbiznews.com', 'derived from vnbiznews.com'),
+    'manufacturing.growth@2024': cite('vnbiznews.com'),
+    'manufacturing.growth@2025': estimate(
+      `9 tháng 2025 +24,07% (${VIETNAMPLUS_9M}); cả năm chưa công bố; CBCT đóng góp "gần 28%" tăng trưởng (${VTC})`,
+      `nine months of 2025 +24.07% (${VIETNAMPLUS_9M}); the full year is not published; manufacturing gave "nearly 28%" of growth (${VTC})`,
+    ),
+    'agriculture.growth@2023': cite('english.baoquangninh.vn'),
+    'agriculture.growth@2024': cite(CAFEF),
+    'agriculture.growth@2025': cite(`${TBTC}; ${THANHNIEN}`),
+    'other_industry.growth@2024': cite(
+      `tính từ: (6,05% × 51,9 − 20,45% × 12,3) / 39,6 (${CAFEF})`,
+      `derived: (6.05% × 51.9 − 20.45% × 12.3) / 39.6 (${CAFEF})`,
+    ),
+    'other_industry.growth@2025': estimate(
+      `công nghiệp và xây dựng +10,58% (${TBTC}) trừ phần CBCT (+24,07%), theo tỷ trọng 2024`,
+      `industry and construction +10.58% (${TBTC}) less manufacturing's part (+24.07%), at 2024 weights`,
+    ),
+    'services.growth@2023': cite('english.baoquangninh.vn'),
+    'services.growth@2024': cite(CAFEF),
+    'services.growth@2025': cite(`${TBTC}; ${THANHNIEN}`),
+    'taxes.growth@2024': cite(CAFEF),
+    'taxes.growth@2025': cite(`${TBTC}; ${THANHNIEN}`),
+    'structure_agriculture@2023': cite(INFINA),
+    'structure_industry@2023': cite(INFINA),
+    'structure_services@2023': cite(INFINA),
+    'structure_taxes@2023': cite(
+      `tính từ: 100% trừ các khu vực khác (${INFINA})`,
+      `derived: 100% less the other groups (${INFINA})`,
+    ),
+    'structure_agriculture@2024': cite(CAFEF),
+    'structure_industry@2024': cite(CAFEF),
+    'structure_services@2024': cite(CAFEF),
+    'structure_taxes@2024': cite(CAFEF),
+  },
+};
