@@ -12,6 +12,8 @@ const ROLE_KEYS = {
   grdp: 'row.grdp',
   grdpNominal: 'row.grdpNominal',
   grdpGrowth: 'row.grdpGrowth',
+  grdpPerCapita: 'row.grdpPerCapita',
+  grdpPerCapitaUsd: 'row.grdpPerCapitaUsd',
 } as const;
 
 /** A row's name in the current language: "Manufacturing growth", "GRDP (current prices)", "ICOR". */
