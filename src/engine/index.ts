@@ -52,6 +52,7 @@ export {
   PLAN_PERIOD_YEARS,
   type PeriodGrowth,
   type Headline,
+  type PerCapitaCheck,
   type TargetCheck,
   type GrowthCheck,
   type ChartSeries,

@@ -36,12 +36,22 @@ export interface PeriodGrowth {
   readonly recorded: 'recorded' | 'projected' | 'mixed';
 }
 
-/** The headline answers: share targets, average growth, and when the final share target is first met. */
+/** GRDP per capita in USD and million VND at two years (undefined where a cell is an error or blank). */
+export interface PerCapitaCheck {
+  readonly from: number;
+  readonly to: number;
+  readonly usd: { readonly from: number | undefined; readonly to: number | undefined };
+  readonly millionVnd: { readonly from: number | undefined; readonly to: number | undefined };
+}
+
+/** The headline answers: share targets, average growth, plan periods, per capita, when the final target is met. */
 export interface Headline {
   readonly shareTargets: readonly TargetCheck[];
   readonly growth: GrowthCheck;
   /** Average growth over each five-year plan period the recorded years and the projection reach. */
   readonly periods: readonly PeriodGrowth[];
+  /** GRDP per capita at the base year and the horizon, where the scenario declares population and rate. */
+  readonly perCapita: PerCapitaCheck | undefined;
   /** The share target the first-year answer refers to (the last one in time). */
   readonly finalShareTarget: TargetCheck | undefined;
   /** First year the focus share reaches the final share target, or undefined if never by the horizon. */
@@ -182,7 +192,19 @@ export function summarize(model: Model, scenario: Scenario): Headline {
       return v !== undefined && v >= finalShareTarget.threshold - 1e-12;
     });
   }
-  return { shareTargets, growth, periods: periodGrowth(model, scenario), finalShareTarget, firstYearFinalTargetMet };
+  const perCapita: PerCapitaCheck | undefined = scenario.meta.perCapita
+    ? {
+        from,
+        to,
+        usd: { from: valueAt(model, BUILTIN.grdpPerCapitaUsd, from), to: valueAt(model, BUILTIN.grdpPerCapitaUsd, to) },
+        millionVnd: {
+          from: valueAt(model, BUILTIN.grdpPerCapita, from),
+          to: valueAt(model, BUILTIN.grdpPerCapita, to),
+        },
+      }
+    : undefined;
+  const periods = periodGrowth(model, scenario);
+  return { shareTargets, growth, periods, perCapita, finalShareTarget, firstYearFinalTargetMet };
 }
 
 /** Series for the chart, aligned on one list of years (history years first). */

@@ -108,3 +108,14 @@ describe('its presets', () => {
     expect(cautious.growth.manufacturing).toBeCloseTo(trend.growth.manufacturing! - 0.08, 4);
   });
 });
+
+describe('its headline', () => {
+  it('gives GRDP per capita at the base year and the horizon, in USD and million VND', () => {
+    const { perCapita } = summarize(model, template.scenario);
+    expect(perCapita!.from).toBe(2025);
+    expect(perCapita!.to).toBe(2030);
+    expect(Math.abs(perCapita!.usd.from! / 10402 - 1)).toBeLessThan(0.01);
+    expect(perCapita!.millionVnd.from! * 1e6).toBeCloseTo(perCapita!.usd.from! * 25400, 0);
+    expect(perCapita!.usd.to!).toBeGreaterThan(perCapita!.usd.from!);
+  });
+});
