@@ -11,6 +11,7 @@ import { frame, unframe } from './frame';
 
 const template = DEFAULT_TEMPLATE.scenario;
 const ID = DEFAULT_TEMPLATE.id;
+const FINGERPRINT = templateFingerprint(DEFAULT_TEMPLATE);
 const ORIGIN = 'https://planning.quangninh.gov.vn/kich-ban-tang-truong-grdp/';
 
 afterEach(() => {
@@ -79,21 +80,23 @@ describe('a link decodes to the scenario it was made from', () => {
 });
 
 describe('a link is tied to the revision of the template it was made with', () => {
-  const installed = templateFingerprint(DEFAULT_TEMPLATE);
-
-  test('a link names the installed revision of its template', async () => {
+  test('a link names the FINGERPRINT revision of its template', async () => {
     const payload = await payloadOf(await encodeShare(withEditedCells(3), ID));
-    expect(payload).toMatchObject({ t: ID, f: installed });
+    expect(payload).toMatchObject({ t: ID, f: FINGERPRINT });
   });
 
   test('a link made with another revision of the template says so instead of opening with other numbers', async () => {
     const result = await decodeShare(await linkTo({ t: ID, f: 'zz00zz0', d: {} }));
-    expect(result).toEqual({ ok: false, error: 'templateChanged', detail: `${ID} zz00zz0, installed ${installed}` });
+    expect(result).toEqual({
+      ok: false,
+      error: 'templateChanged',
+      detail: `${ID} zz00zz0, installed ${FINGERPRINT}`,
+    });
     expect(await decodeShare(await linkTo({ t: ID, f: 7, d: {} }))).toMatchObject({ ok: false, error: 'corrupt' });
   });
 
-  test('a scenario made with an earlier revision of the template comes back exactly, against the installed one', async () => {
-    // As a record keeps it: the whole scenario of a revision with other figures and labels than the installed one.
+  test('a scenario made with an earlier revision of the template comes back exactly, against the FINGERPRINT one', async () => {
+    // As a record keeps it: the whole scenario of a revision with other figures and labels than the FINGERPRINT one.
     const earlier: Scenario = {
       ...template,
       meta: { ...template.meta, unit: { vi: 'nghìn tỷ đồng', en: 'trillion VND' } },
@@ -103,7 +106,7 @@ describe('a link is tied to the revision of the template it was made with', () =
     };
     const scenario = withInput(earlier, sectorVar('manufacturing', 'growth'), 2027, 0.137);
     const fragment = await encodeShare(scenario, ID);
-    expect(await payloadOf(fragment)).toMatchObject({ f: installed });
+    expect(await payloadOf(fragment)).toMatchObject({ f: FINGERPRINT });
     expect(await decodeShare(fragment)).toStrictEqual({ ok: true, scenario, templateId: ID });
   });
 
@@ -233,8 +236,8 @@ describe('hostile and broken links each give their error', () => {
     ['a payload without its delta', { t: ID }],
     ['a payload with extra keys', { t: ID, d: {}, x: 1 }],
     ['a template id that is not text', { t: 7, d: {} }],
-    ['a delta of the wrong shape', { t: ID, d: { c: { icor: { v: [1] } } } }],
-    ['a delta changing a row the template does not have', { t: ID, d: { c: { nosuch: { l: 'x' } } } }],
+    ['a delta of the wrong shape', { t: ID, f: FINGERPRINT, d: { c: { icor: { v: [1] } } } }],
+    ['a delta changing a row the template does not have', { t: ID, f: FINGERPRINT, d: { c: { nosuch: { l: 'x' } } } }],
   ])('JSON of the wrong shape (%s) is corrupt', async (_, payload) => {
     expect(await decodeShare(await linkTo(payload))).toMatchObject({ ok: false, error: 'corrupt' });
   });
@@ -251,12 +254,17 @@ describe('hostile and broken links each give their error', () => {
     ['an added row with a bad id', { a: [{ ...custom, id: '__proto__' }] }],
     ['too many rows', { a: Array.from({ length: LIMITS.rows }, (_, k) => ({ ...custom, id: `r${k}` })) }],
   ])('a scenario that fails validation (%s) is invalid', async (_, delta) => {
-    expect(await decodeShare(await linkTo({ t: ID, d: delta }))).toMatchObject({ ok: false, error: 'invalid' });
+    expect(await decodeShare(await linkTo({ t: ID, f: FINGERPRINT, d: delta }))).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
   });
 
   test('JSON nested 200,000 deep is refused without exhausting the stack', async () => {
     const nested = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
-    const fragment = frame(await deflate(new TextEncoder().encode(`{"t":"${ID}","d":{"a":[${nested}]}}`)));
+    const fragment = frame(
+      await deflate(new TextEncoder().encode(`{"t":"${ID}","f":"${FINGERPRINT}","d":{"a":[${nested}]}}`)),
+    );
     expect(await decodeShare(fragment)).toMatchObject({ ok: false, error: 'invalid' });
   });
 
@@ -269,7 +277,7 @@ describe('hostile and broken links each give their error', () => {
   });
 
   test('a payload of exactly 1 MB is read; one byte more is too large', async () => {
-    const base = JSON.stringify({ t: ID, d: { m: { n: '' } } });
+    const base = JSON.stringify({ t: ID, f: FINGERPRINT, d: { m: { n: '' } } });
     const fill = (bytes: number): string => base.replace('"n":""', `"n":"${' '.repeat(bytes - base.length)}"`);
     const exact = frame(await deflate(new TextEncoder().encode(fill(MAX_DECOMPRESSED))));
     const over = frame(await deflate(new TextEncoder().encode(fill(MAX_DECOMPRESSED + 1))));

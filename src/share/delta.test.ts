@@ -13,6 +13,7 @@ import {
   type Scenario,
 } from '../engine';
 import { applyDelta, diffScenario } from './delta';
+import { quangNinh } from '../templates/quang-ninh';
 import { DEFAULT_TEMPLATE, withEditedCells } from './fixtures';
 
 const template = DEFAULT_TEMPLATE.scenario;
@@ -33,7 +34,7 @@ function expectRoundTrip(scenario: Scenario, base = template): void {
   if (result.ok) expect(result.scenario).toStrictEqual(scenario);
 }
 
-// Sectors in their economic groups (khu vực) and GRDP per capita from a population series and a rate.
+// Quảng Ninh's sectors in their economic groups (khu vực) and GRDP per capita from a population series and a rate.
 const GROUPS: Readonly<Record<string, EconomicGroup>> = {
   agriculture: 'agriculture',
   manufacturing: 'industry',
@@ -144,11 +145,11 @@ describe('applyDelta rebuilds the scenario exactly', () => {
   });
 
   test('with sectors put in economic groups and GRDP per capita declared', () => {
-    expectRoundTrip(withStructure(template));
+    expectRoundTrip(withStructure(quangNinh.scenario), quangNinh.scenario);
   });
 
   test('against a template with groups and per capita: a sector moved, one taken out, per capita changed or gone', () => {
-    const base = withStructure(template);
+    const base = withStructure(quangNinh.scenario);
     const rows = base.rows.map((row) => {
       if (row.kind !== 'sector' || (row.id !== 'taxes' && row.id !== 'other_industry')) return row;
       const { group: _, ...rest } = row;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { addRow, deleteRow, validateScenario } from '../engine';
-import { templateById } from '../templates';
+import { templateById, templateFingerprint } from '../templates';
 import { decodeShare, encodeShare } from './codec';
 import { deflate, inflate } from './deflate';
 import { diffScenario } from './delta';
@@ -10,6 +10,7 @@ import { DEFAULT_TEMPLATE, withEditedCells } from './fixtures';
 import { frame, unframe } from './frame';
 
 const ID = DEFAULT_TEMPLATE.id;
+const FINGERPRINT = templateFingerprint(DEFAULT_TEMPLATE);
 const TIMEOUT = 60_000;
 const SCENARIOS = [
   DEFAULT_TEMPLATE.scenario,
@@ -144,7 +145,7 @@ describe('fuzz: decoding never throws and gives a valid scenario or a listed err
   test(
     '400 well-framed links whose JSON has a part replaced by arbitrary JSON',
     async () => {
-      const payloads = SCENARIOS.map((s) => ({ t: ID, d: diffScenario(s, DEFAULT_TEMPLATE.scenario) }));
+      const payloads = SCENARIOS.map((s) => ({ t: ID, f: FINGERPRINT, d: diffScenario(s, DEFAULT_TEMPLATE.scenario) }));
       const seen = new Set<string>();
       await fc.assert(
         fc.asyncProperty(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 3 }), async (pick, where, value) => {
@@ -173,7 +174,7 @@ test('fuzz: a link adding a row named after any member of Object.prototype is re
         u: { [name]: { d: 'run', c: { 2026: ['u', 0.1, 0.3] } } },
         h: { [name]: { 2020: 1 } },
       };
-      const json = new TextEncoder().encode(JSON.stringify({ t: ID, d: delta }));
+      const json = new TextEncoder().encode(JSON.stringify({ t: ID, f: FINGERPRINT, d: delta }));
       return [name, await decodeWellBehaved(frame(await deflate(json)))];
     }),
   );
