@@ -185,6 +185,7 @@ export const en: Dictionary = {
     'Browser storage is full: saved scenarios can still be opened and exported, but new changes cannot be saved. Export a backup, then free some space.',
   'library.newer': 'Made by a newer version of the app: reload the page to update.',
   'library.newerUnnamed': 'A scenario from a newer version',
+  'library.firstName': 'Plan',
   'library.recoveredName': '{name} (recovered)',
   'library.recovered':
     'Recovered {count} scenarios with changes that were not yet saved when a page closed; each is kept as a separate copy.',

@@ -180,6 +180,7 @@ export const vi = {
     'Bộ nhớ trình duyệt đã đầy: các kịch bản đã lưu vẫn mở và xuất được, nhưng thay đổi mới chưa lưu được. Hãy xuất tệp để sao lưu rồi giải phóng dung lượng.',
   'library.newer': 'Được tạo bởi phiên bản mới hơn của ứng dụng: tải lại trang để cập nhật.',
   'library.newerUnnamed': 'Kịch bản của phiên bản mới hơn',
+  'library.firstName': 'Kế hoạch',
   'library.recoveredName': '{name} (khôi phục)',
   'library.recovered':
     'Đã khôi phục {count} kịch bản có thay đổi chưa kịp lưu khi trang đóng; chúng được lưu thành bản riêng.',

@@ -12,6 +12,8 @@ import { frame, unframe } from './frame';
 const template = DEFAULT_TEMPLATE.scenario;
 const ID = DEFAULT_TEMPLATE.id;
 const FINGERPRINT = templateFingerprint(DEFAULT_TEMPLATE);
+// The template's settings without GRDP per capita, whose rows a scenario of other rows does not have.
+const { perCapita: _perCapita, ...bareMeta } = template.meta;
 const ORIGIN = 'https://planning.quangninh.gov.vn/kich-ban-tang-truong-grdp/';
 
 afterEach(() => {
@@ -149,7 +151,9 @@ describe('encodeShare refuses scenarios whose link would not open', () => {
     const formula = `=${'1+'.repeat((LIMITS.input - 2) / 2)}1`;
     const cells = Object.fromEntries(Array.from({ length: LIMITS.cellsPerRow }, (_, i) => [2000 + i, formula]));
     const rows = Array.from({ length: 5 }, (_, k): RowDef => ({ ...custom, id: `big${k}`, cells }));
-    await expect(encodeShare({ ...template, rows, history: {} }, ID)).rejects.toMatchObject({ reason: 'tooLarge' });
+    await expect(encodeShare({ ...template, meta: bareMeta, rows, history: {} }, ID)).rejects.toMatchObject({
+      reason: 'tooLarge',
+    });
   });
 
   test('a scenario whose link would be longer than the limit', async () => {
@@ -160,7 +164,7 @@ describe('encodeShare refuses scenarios whose link would not open', () => {
       const cells = Object.fromEntries(Array.from({ length: LIMITS.cellsPerRow }, (_, i) => [2000 + i, random()]));
       return { ...custom, id: `r${k}`, cells };
     });
-    const error = await encodeShare({ ...template, rows, history: {} }, ID).catch((e: unknown) => e);
+    const error = await encodeShare({ ...template, meta: bareMeta, rows, history: {} }, ID).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'tooLong' });
   });
 });

@@ -17,6 +17,7 @@ import { quangNinh } from '../templates/quang-ninh';
 import { DEFAULT_TEMPLATE, withEditedCells } from './fixtures';
 
 const template = DEFAULT_TEMPLATE.scenario;
+const BASE = template.meta.baseYear;
 
 const customSeries: RowDef = {
   kind: 'series',
@@ -63,7 +64,7 @@ describe('diffScenario', () => {
 
   test('three edited cells give only those cells, under the row and its growth part', () => {
     expect(diffScenario(withEditedCells(3), template)).toEqual({
-      c: { manufacturing: { g: { 2024: 0.031, 2025: 0.105, 2026: 0.179 } } },
+      c: { manufacturing: { g: { [BASE + 1]: 0.031, [BASE + 2]: 0.105, [BASE + 3]: 0.179 } } },
     });
   });
 
@@ -141,7 +142,14 @@ describe('applyDelta rebuilds the scenario exactly', () => {
 
   test('with every row removed, keeping the history of the totals', () => {
     const { grdp_growth, grdp_nominal } = template.history;
-    expectRoundTrip({ ...template, rows: [], history: { grdp_growth: grdp_growth!, grdp_nominal: grdp_nominal! } });
+    // Per capita names two rows of the template: with every row gone, it goes too.
+    const { perCapita: _, ...meta } = template.meta;
+    expectRoundTrip({
+      ...template,
+      meta,
+      rows: [],
+      history: { grdp_growth: grdp_growth!, grdp_nominal: grdp_nominal! },
+    });
   });
 
   test('with sectors put in economic groups and GRDP per capita declared', () => {

@@ -92,7 +92,7 @@ export class Importer {
       if (open) this.#document.show(result.record);
     } else {
       const name = this.#host.uniqueName(this.#locale.t('library.copyName', { name: incoming.scenario.meta.name }));
-      const result = await this.#host.store.put(newRecord(renamed(incoming.scenario, name), incoming.templateId), null);
+      const result = await this.#host.store.put(newRecord(renamed(incoming.scenario, name), incoming), null);
       if (!result.ok) return this.#host.tell(failureNotice(failure(result)));
     }
     await this.#host.refresh();

@@ -178,7 +178,7 @@ export class Library {
     const last = await this.document.lastOpen();
     const record = this.#records.find((r) => r.id === last) ?? this.#records[0];
     if (record) this.document.show(record);
-    else await this.create(TEMPLATES[0]!.id, 'plan');
+    else await this.create(TEMPLATES[0]!.id, undefined, this.locale.t('library.firstName'));
   }
 
   /** Stops timers and the tab channel. */
@@ -187,11 +187,11 @@ export class Library {
     this.#channel?.close();
   }
 
-  /** Creates a scenario from a template and optional preset, saves it and opens it. */
-  async create(templateId: string, presetId?: string): Promise<void> {
+  /** Creates a scenario from a template and optional preset (named after it, or as given), saves it and opens it. */
+  async create(templateId: string, presetId?: string, named?: string): Promise<void> {
     const template = templateById(templateId) ?? TEMPLATES[0]!;
     const preset = template.presets.find((p) => p.id === presetId);
-    const name = preset ? this.locale.label(preset.label) : this.locale.label(template.label);
+    const name = named ?? (preset ? this.locale.label(preset.label) : this.locale.label(template.label));
     await this.#addAndOpen(applyPreset(template, preset, this.#uniqueName(name)), template.id);
   }
 
@@ -252,7 +252,7 @@ export class Library {
     if (open) {
       const next = this.#records[0];
       if (next) this.document.show(next);
-      else await this.create(TEMPLATES[0]!.id, 'plan');
+      else await this.create(TEMPLATES[0]!.id, undefined, this.locale.t('library.firstName'));
     }
     this.#notice = { key: 'library.deleted', args: { name: record.scenario.meta.name } };
   }

@@ -277,7 +277,7 @@ export class OpenDocument {
   // Another tab saved this scenario meanwhile: ours becomes a copy, so neither edit is lost.
   async #keepCopy(doc: OpenDoc, scenario: Scenario): Promise<boolean> {
     const name = this.#host.uniqueName(this.#locale.t('library.conflictName', { name: scenario.meta.name }));
-    const copy = newRecord({ ...scenario, meta: { ...scenario.meta, name } }, doc.template.id);
+    const copy = newRecord({ ...scenario, meta: { ...scenario.meta, name } }, doc.record ?? doc.template.id);
     const result = await this.#host.store.put(copy, null);
     if (!result.ok) {
       this.#failed(failure(result));

@@ -31,6 +31,6 @@ async function replay(host: LibraryHost, locale: LocaleState, found: FoundEntry)
     if (result.ok) return 'stored';
   }
   const name = host.uniqueName(locale.t('library.recoveredName', { name: scenario.meta.name }));
-  const result = await host.store.put(newRecord(renamed(scenario, name), templateId), null);
+  const result = await host.store.put(newRecord(renamed(scenario, name), stored ?? templateId), null);
   return result.ok ? 'copy' : 'kept';
 }

@@ -1,12 +1,13 @@
 import { sectorVar, withInput, type Scenario } from '../engine';
 import { quangNinh } from './quang-ninh';
+import { quangNinh2025 } from './quang-ninh-2025';
 import type { Preset, Template } from './types';
 
 export type { Preset, SourceNote, Template } from './types';
 export { templateFingerprint, unstampedFingerprint } from './fingerprint';
 
 /** Every province template the app ships, the default first. */
-export const TEMPLATES: readonly Template[] = [quangNinh];
+export const TEMPLATES: readonly Template[] = [quangNinh2025, quangNinh];
 
 /** A template by id, or undefined for an id no template has. */
 export function templateById(id: string): Template | undefined {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatValue, requiredFocusGrowth, withRange } from '../../src/engine';
 import { MonteCarloRun } from '../../src/engine/monte-carlo';
 import { encodeShare } from '../../src/share/codec';
-import { quangNinh } from '../../src/templates/quang-ninh';
+import { quangNinh2025 as template } from '../../src/templates/quang-ninh-2025';
 
 const MFG = 'Công nghiệp chế biến, chế tạo';
 const MFG_GROWTH = `Tăng trưởng ${MFG}`;
@@ -34,21 +34,21 @@ test.beforeEach(async ({ page }) => {
 test('the targets panel answers what growth each target takes, and applies it as one undoable edit', async ({
   page,
 }) => {
-  // The template's 2024 growth is a published figure: the answers change 2025 on.
-  const at2030 = requiredFocusGrowth(quangNinh.scenario, 2030, 0.3, 2025);
+  // The template's growth to 2025 is recorded: the answers change 2026 on.
+  const at2030 = requiredFocusGrowth(template.scenario, 2030, 0.3, 2026);
   if (at2030.status !== 'found') throw new Error('the template target should be reachable');
   await page.getByRole('button', { name: 'Cần tăng trưởng bao nhiêu để đạt mục tiêu?' }).click();
   const answers = page.getByRole('region', { name: 'Cần gì để đạt mục tiêu?' });
   const line = answers.getByRole('listitem').filter({ hasText: 'năm 2030' });
-  await expect(line).toContainText(`cần tăng ${percent(at2030.x)}/năm (2025–2030)`);
-  await expect(line).toContainText(`GRDP tăng bình quân ${percent(at2030.grdpGrowth!)}/năm (2024–2030)`);
+  await expect(line).toContainText(`cần tăng ${percent(at2030.x)}/năm (2026–2030)`);
+  await expect(line).toContainText(`GRDP tăng bình quân ${percent(at2030.grdpGrowth!)}/năm (2026–2030)`);
 
-  await expect(shareCard(page, 2030)).toHaveText('23,6%');
+  await expect(shareCard(page, 2030)).toHaveText('21,1%');
   await line.getByRole('button', { name: /Áp dụng/ }).click();
   await expect(shareCard(page, 2030)).toHaveText('30,0%');
-  await expect(cell(page, `${MFG_GROWTH} 2024`)).toHaveText('20,45%');
+  await expect(cell(page, `${MFG_GROWTH} 2025`)).toHaveText('24,1%');
   await page.keyboard.press('Control+z');
-  await expect(shareCard(page, 2030)).toHaveText('23,6%');
+  await expect(shareCard(page, 2030)).toHaveText('21,1%');
 });
 
 test('goal seek from the analysis panel finds the rate, reports iterations and applies it', async ({ page }) => {
@@ -100,7 +100,7 @@ test('ranges typed in cells drive a seeded Monte Carlo run with odds, fan charts
   await expect(cell(page, `${MFG_GROWTH} 2029`)).toHaveText('20,0%');
 
   // The same run computed here by the engine: the page must show its numbers.
-  let scenario = quangNinh.scenario;
+  let scenario = template.scenario;
   scenario = withRange(scenario, 'manufacturing.growth', 2026, { kind: 'uniform', lo: 0.16, hi: 0.24 });
   scenario = withRange(scenario, 'manufacturing.growth', 2027, { kind: 'normal', mean: 0.2, sd: 0.03 });
   scenario = withRange(scenario, 'manufacturing.growth', 2028, { kind: 'triangular', lo: 0.14, mode: 0.2, hi: 0.26 });
@@ -176,7 +176,7 @@ test('a long run shows progress and can be cancelled, leaving the page responsiv
 
 test('a link whose range sits on a formula cell runs without it and says so', async ({ page }) => {
   const scenario = {
-    ...quangNinh.scenario,
+    ...template.scenario,
     uncertainty: {
       investment: { draw: 'run' as const, cells: { 2026: { kind: 'uniform' as const, lo: 1, hi: 2 } } },
       'manufacturing.growth': {
@@ -185,7 +185,7 @@ test('a link whose range sits on a formula cell runs without it and says so', as
       },
     },
   };
-  const fragment = await encodeShare(scenario, quangNinh.id);
+  const fragment = await encodeShare(scenario, template.id);
   await page.goto(`/#${fragment}`);
   await expect(page.getByRole('grid')).toBeVisible();
   await openTab(page, 'Xác suất đạt mục tiêu');

@@ -53,7 +53,7 @@ test('Excel download reads back with the same numbers as the grid, edits include
   for (const id of ['manufacturing', 'manufacturing.growth', 'manufacturing.share', 'grdp']) {
     const row = rows.find((r) => r[1] === id)!;
     expect(row, id).toBeDefined();
-    for (const year of [2024, 2026, 2030]) {
+    for (const year of [2025, 2026, 2030]) {
       const value = row[2 + years.indexOf(year)];
       const cell = page.getByRole('gridcell', { name: `${String(row[0])} ${year}`, exact: true });
       const shown = readGridText((await cell.textContent()) ?? '');

@@ -24,7 +24,7 @@ test('?view=chart shows only the cards and the chart, also for a share link', as
   await page.keyboard.insertText('5');
   await page.keyboard.press('Enter');
   const figure = await page
-    .getByRole('article', { name: /năm 2030/ })
+    .getByRole('article', { name: 'Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030' })
     .locator('.figure')
     .textContent();
   await page.getByRole('button', { name: 'Chia sẻ liên kết' }).click();
@@ -33,7 +33,9 @@ test('?view=chart shows only the cards and the chart, also for a share link', as
 
   await page.goto(`${origin}?view=chart#${fragment}`);
   await expect(page.getByRole('figure')).toBeVisible();
-  await expect(page.getByRole('article', { name: /năm 2030/ }).locator('.figure')).toHaveText(figure!);
+  await expect(
+    page.getByRole('article', { name: 'Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030' }).locator('.figure'),
+  ).toHaveText(figure!);
   await expect(page.getByRole('grid')).toHaveCount(0);
   await expect(page.getByRole('complementary')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Chia sẻ liên kết' })).toBeHidden();

@@ -42,10 +42,11 @@ test('creates from a preset, duplicates, renames, deletes with undo, and reopens
   const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
   const form = library.getByRole('form', { name: 'Kịch bản mới' });
   await form.getByLabel('Giả định').selectOption('cautious');
-  await expect(form).toContainText('CBCT 12%');
+  await expect(form).toContainText('CBCT 8 điểm %');
   await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
   await expect(page.locator('header .doc strong')).toHaveText('Thận trọng');
-  await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveText('12,0%');
+  // The recorded 2021–2025 trend of manufacturing (23.1%) less 8 points.
+  await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveText('15,14%');
   await expect(library.getByRole('button', { name: 'Thận trọng', exact: true })).toBeVisible();
 
   await library
@@ -192,10 +193,10 @@ test('compares two scenarios side by side', async ({ page }) => {
   await expect(compare.getByRole('columnheader', { name: 'Kế hoạch', exact: true })).toBeVisible();
   await expect(compare.getByRole('columnheader', { name: /^Thận trọng/ })).toBeVisible();
   const row = compare.getByRole('row', { name: /Tỷ trọng Công nghiệp chế biến, chế tạo 2030/ });
-  await expect(row).toContainText('23,6%');
-  // Cautious: 19,5% against 23,6% in 2030, shown as a difference in percentage points.
-  await expect(row).toContainText('19,5%');
-  await expect(row).toContainText('−4,1 điểm %');
+  await expect(row).toContainText('21,1%');
+  // Cautious: 19,6% against 21,1% in 2030, shown as a difference in percentage points.
+  await expect(row).toContainText('19,6%');
+  await expect(row).toContainText('−1,4 điểm %');
   await expect(compare.locator('canvas').first()).toBeVisible();
   // The share targets are marked on the comparison too: in the legend and as orange diamonds on the canvas.
   await expect(compare.locator('.u-legend')).toContainText('Mục tiêu');

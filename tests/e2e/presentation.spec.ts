@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { applyLevers, formatValue, MonteCarloRun } from '../../src/engine';
 import { LIVE_SAMPLES } from '../../src/state/live-odds.svelte';
 import { applyPreset } from '../../src/templates';
-import { quangNinh } from '../../src/templates/quang-ninh';
+import { quangNinh2025 as template } from '../../src/templates/quang-ninh-2025';
 
 const MFG = 'Công nghiệp chế biến, chế tạo';
 const RATE_LEVER = `${MFG} — tốc độ tăng (mọi năm dự báo)`;
@@ -98,8 +98,9 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
   // The slider sits at the range's centre.
   await expect(dialog(page).getByRole('slider', { name: RATE_LEVER })).toHaveValue('0.27');
 
-  // The same estimate computed here by the engine: the plan scenario, manufacturing 20–34% every projection year.
-  const plan = applyPreset(quangNinh, quangNinh.presets[0], 'Kế hoạch');
+  // The same estimate computed here by the engine: the first scenario (the default template as it is, named
+  // Plan), manufacturing 20–34% every projection year.
+  const plan = applyPreset(template, undefined, 'Kế hoạch');
   const levered = applyLevers(plan, {
     manufacturing: { mode: 'rate', value: 0.27, range: { kind: 'uniform', lo: 0.2, hi: 0.34 } },
   });

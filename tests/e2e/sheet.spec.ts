@@ -28,11 +28,20 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('grid')).toBeVisible();
 });
 
-test('opens on the Quảng Ninh projection with targets, chart and sheet', async ({ page }) => {
+test('opens on the Quảng Ninh projection from 2025 with targets, chart and sheet', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Quảng Ninh');
-  await expect(cell(page, `${MFG_GROWTH} 2024`)).toHaveText('20,45%');
-  await expect(cell(page, 'Tỷ trọng Công nghiệp chế biến, chế tạo 2024')).toHaveText('13,7%');
-  await expect(cell(page, 'Tăng trưởng GRDP 2024')).toHaveText('8,1%');
+  // 2024 and 2025 are recorded: actual, not projected.
+  await expect(cell(page, `${MFG_GROWTH} 2024`)).toHaveText('20,5%');
+  await expect(cell(page, `${MFG_GROWTH} 2024`)).toHaveClass(/history/);
+  await expect(cell(page, 'Tăng trưởng GRDP 2025')).toHaveText('11,9%');
+  await expect(cell(page, 'Tỷ trọng Công nghiệp chế biến, chế tạo 2025')).toHaveText('13,9%');
+  await expect(cell(page, 'Tăng trưởng GRDP 2026')).toHaveText('10,0%');
+  await expect(cell(page, 'GRDP (giá hiện hành) 2025')).toHaveText('368.445');
+  await expect(cell(page, 'GRDP bình quân đầu người (USD) 2025')).toHaveText('10.402');
+  await expect(page.getByRole('article', { name: 'GRDP bình quân đầu người năm 2030' })).toContainText('USD');
+  await expect(page.getByRole('article', { name: 'Tăng trưởng bình quân theo giai đoạn' })).toContainText(
+    '2021–2025 thực tế',
+  );
   await expect(shareCard(page, 2025)).toContainText('Mục tiêu ≥ 15,0%');
   await expect(shareCard(page, 2030)).toContainText('Mục tiêu ≥ 30,0%');
   await expect(page.getByRole('figure')).toBeVisible();
@@ -68,7 +77,9 @@ test('editing a growth cell by keyboard updates the card and the chart, and undo
 });
 
 test('moves with arrows and Tab, edits with F2, cancels with Escape and resets with Delete', async ({ page }) => {
-  await cell(page, `${MFG_GROWTH} 2025`).click();
+  await cell(page, `${MFG_GROWTH} 2026`).click();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('td:focus')).toHaveAttribute('aria-label', `${MFG_GROWTH} 2025`);
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('td:focus')).toHaveAttribute('aria-label', `${MFG_GROWTH} 2026`);
   await page.keyboard.press('Tab');
@@ -112,17 +123,18 @@ test('fill right copies a growth rate across the remaining years, by key and by 
   await cell(page, `${MFG_GROWTH} 2026`).click();
   await page.keyboard.press('Control+r');
   for (const year of [2027, 2028, 2029, 2030]) await expect(cell(page, `${MFG_GROWTH} ${year}`)).toHaveText('25,0%');
-  await expect(cell(page, `${MFG_GROWTH} 2025`)).toHaveText('17,0%');
+  // The recorded 2025 figure is not an input: fill right starts after it.
+  await expect(cell(page, `${MFG_GROWTH} 2025`)).toHaveText('24,1%');
 
   await typeInto(page, `${SERVICES_GROWTH} 2028`, '7,5');
   await cell(page, `${SERVICES_GROWTH} 2028`).click();
   await page.getByRole('button', { name: /Điền sang phải/ }).click();
   for (const year of [2029, 2030]) await expect(cell(page, `${SERVICES_GROWTH} ${year}`)).toHaveText('7,5%');
-  await expect(cell(page, `${SERVICES_GROWTH} 2027`)).toHaveText('10,0%');
+  await expect(cell(page, `${SERVICES_GROWTH} 2027`)).toHaveText('12,0%');
   // One fill is one undo step.
   await cell(page, `${SERVICES_GROWTH} 2028`).click();
   await page.keyboard.press('Control+z');
-  for (const year of [2029, 2030]) await expect(cell(page, `${SERVICES_GROWTH} ${year}`)).toHaveText('10,0%');
+  for (const year of [2029, 2030]) await expect(cell(page, `${SERVICES_GROWTH} ${year}`)).toHaveText('12,0%');
 });
 
 test('pastes a tab-separated block from Excel and copies one back', async ({ page, context }) => {
@@ -138,16 +150,16 @@ test('pastes a tab-separated block from Excel and copies one back', async ({ pag
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('20,0%');
   await expect(cell(page, `${MFG_GROWTH} 2028`)).toHaveText('20,0%');
 
-  await cell(page, `${SERVICES_GROWTH} 2025`).click();
+  await cell(page, `${SERVICES_GROWTH} 2026`).click();
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Control+c');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('10%\t10%');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('12%\t12%');
 
-  await cell(page, `${SERVICES_GROWTH} 2024`).click();
-  await page.evaluate(() => navigator.clipboard.writeText('11\t12\n'));
+  await cell(page, `${SERVICES_GROWTH} 2026`).click();
+  await page.evaluate(() => navigator.clipboard.writeText('11\t12,5\n'));
   await page.keyboard.press('Control+v');
-  await expect(cell(page, `${SERVICES_GROWTH} 2024`)).toHaveText('11,0%');
-  await expect(cell(page, `${SERVICES_GROWTH} 2025`)).toHaveText('12,0%');
+  await expect(cell(page, `${SERVICES_GROWTH} 2026`)).toHaveText('11,0%');
+  await expect(cell(page, `${SERVICES_GROWTH} 2027`)).toHaveText('12,5%');
 });
 
 test('a bad formula shows an error in its own cell and leaves independent cells alone', async ({ page }) => {
@@ -157,7 +169,7 @@ test('a bad formula shows an error in its own cell and leaves independent cells 
   await typeInto(page, `${SERVICES_GROWTH} 2026`, '=nope * 2');
   await expect(cell(page, `${SERVICES_GROWTH} 2026`)).toHaveText('#NAME?');
   await expect(cell(page, `${SERVICES_GROWTH} 2026`)).toHaveAttribute('aria-invalid', 'true');
-  await expect(cell(page, `${SERVICES_GROWTH} 2025`)).toHaveText('10,0%');
+  await expect(cell(page, `${SERVICES_GROWTH} 2025`)).toHaveText('16,4%');
   await expect(cell(page, 'Nông, lâm nghiệp và thủy sản 2027')).toHaveText(agri!);
   await cell(page, `${SERVICES_GROWTH} 2026`).click();
   await expect(page.getByRole('main').getByRole('alert')).toContainText('nope');
@@ -204,13 +216,13 @@ test('switches language, remembers it, and follows ?lang=', async ({ page }) => 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('GRDP growth scenarios');
   await expect(cell(page, 'Manufacturing growth 2026')).toHaveText('20.0%');
-  await expect(cell(page, 'Manufacturing 2023')).toHaveText('38,843');
+  await expect(cell(page, 'Manufacturing 2025')).toHaveText('51,352');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(cell(page, 'Manufacturing growth 2026')).toHaveText('20.0%');
   await page.goto('/?lang=vi');
   await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveText('20,0%');
-  await expect(cell(page, 'Công nghiệp chế biến, chế tạo 2023')).toHaveText('38.843');
+  await expect(cell(page, 'Công nghiệp chế biến, chế tạo 2025')).toHaveText('51.352');
   await page.goto('/?lang=en');
   await expect(cell(page, 'Manufacturing growth 2026')).toBeVisible();
   // English reads numbers the English way.
@@ -242,12 +254,14 @@ test('adds, renames and deletes a custom formula row', async ({ page }) => {
     await f.getByLabel('Tên hiển thị').fill('Vốn nhân k');
     await f.getByRole('textbox', { name: /Công thức/ }).fill('=investment * k');
   });
-  const investment = Number((await cell(page, 'Vốn đầu tư cần thiết 2026').textContent())!.replace(/\D/g, ''));
+  const investment = Number(
+    (await cell(page, 'Vốn đầu tư cần thiết (giá hiện hành) 2026').textContent())!.replace(/\D/g, ''),
+  );
   const capital = () => cell(page, 'Vốn nhân k 2026');
   const read = async () => Number((await capital().textContent())!.replace(/\D/g, ''));
   expect(Math.abs((await read()) - investment * 2)).toBeLessThanOrEqual(2);
 
-  await cell(page, 'k 2023').click();
+  await cell(page, 'k 2025').click();
   await page.getByLabel('Mã mới').fill('factor');
   await page.getByRole('button', { name: 'Đổi mã' }).click();
   expect(Math.abs((await read()) - investment * 2)).toBeLessThanOrEqual(2);
@@ -269,6 +283,6 @@ test('Tab leaves the grid at its last column so the controls after it are reacha
 });
 
 test('the template’s own rows cannot be renamed or deleted', async ({ page }) => {
-  await cell(page, 'Hệ số ICOR 2023').click();
+  await cell(page, 'Hệ số ICOR (giá hiện hành) 2025').click();
   await expect(page.getByRole('button', { name: /Xóa dòng/ })).toHaveCount(0);
 });
