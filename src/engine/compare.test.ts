@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
+import { quangNinh2025 } from '../templates/quang-ninh-2025';
 import { compareScenarios } from './compare';
 import { Model } from './model';
 import { withInput } from './scenario';
@@ -29,7 +30,30 @@ describe('compareScenarios', () => {
     expect(share2030.diffs[0]).toBe(0);
     expect(share2030.diffs[1]).toBeCloseTo(share2030.values[1]! - share2030.values[0]!, 12);
     expect(share2030.diffs[1]!).toBeGreaterThan(0);
-    expect(result.rows.map((r) => r.key)).toEqual(['share', 'share', 'growth', 'firstYear', 'grdp']);
+    // The 2023 template's plan periods: 2021–2025 (recorded, then projected) and 2026–2030.
+    expect(result.rows.map((r) => r.key)).toEqual([
+      'share',
+      'share',
+      'growth',
+      'periodGrdp',
+      'periodFocus',
+      'periodGrdp',
+      'periodFocus',
+      'firstYear',
+      'grdp',
+    ]);
+  });
+
+  it('compares each plan period over the same years, and GRDP per capita where the scenarios have it', () => {
+    const period = result.rows.find((r) => r.key === 'periodGrdp' && r.from === 2026)!;
+    expect(period.year).toBe(2030);
+    expect(period.diffs[1]).toBeCloseTo(period.values[1]! - period.values[0]!, 12);
+    expect(period.values[1]!).toBeGreaterThan(period.values[0]!);
+    expect(result.rows.some((r) => r.key === 'perCapita')).toBe(false);
+    const withPerCapita = compareScenarios([{ name: 'A', scenario: quangNinh2025.scenario }]);
+    const perCapita = withPerCapita.rows.find((r) => r.key === 'perCapita')!;
+    expect(perCapita.year).toBe(2030);
+    expect(perCapita.values[0]!).toBeGreaterThan(10402);
   });
 
   it('lines the share targets up on the same years, with gaps where there is none', () => {

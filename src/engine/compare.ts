@@ -1,4 +1,5 @@
 import { evaluate, type Evaluation } from './evaluate';
+import type { Headline } from './summary';
 import type { Scenario } from './types';
 import { BUILTIN, focusShare } from './variables';
 
@@ -10,9 +11,11 @@ export interface CompareItem {
 
 /** A key output across the compared scenarios, with each one's difference from the first. */
 export interface CompareRow {
-  readonly key: 'share' | 'growth' | 'firstYear' | 'grdp';
-  /** The target year for share rows, the last year for GRDP. */
+  readonly key: 'share' | 'growth' | 'periodGrdp' | 'periodFocus' | 'firstYear' | 'grdp' | 'perCapita';
+  /** The target year for share rows, the last year for GRDP and per capita, the last year of a plan period. */
   readonly year?: number;
+  /** The first year of a plan period's rows. */
+  readonly from?: number;
   readonly format: 'percent' | 'number' | 'year';
   readonly values: readonly (number | undefined)[];
   readonly diffs: readonly (number | undefined)[];
@@ -36,10 +39,40 @@ function row(
   format: CompareRow['format'],
   values: (number | undefined)[],
   year?: number,
+  from?: number,
 ): CompareRow {
   const first = values[0];
   const diffs = values.map((v) => (v === undefined || first === undefined ? undefined : v - first));
-  return year === undefined ? { key, format, values, diffs } : { key, format, year, values, diffs };
+  return {
+    key,
+    format,
+    values,
+    diffs,
+    ...(year === undefined ? {} : { year }),
+    ...(from === undefined ? {} : { from }),
+  };
+}
+
+// The plan periods of the first scenario (of two years or more), each compared over the same years.
+function periodRows(headlines: readonly Headline[]): CompareRow[] {
+  const periods = headlines[0]!.periods.filter((p) => p.to > p.from);
+  const pick = (h: Headline, from: number) => h.periods.find((p) => p.from === from);
+  return periods.flatMap(({ from, to }) => [
+    row(
+      'periodGrdp',
+      'percent',
+      headlines.map((h) => pick(h, from)?.grdp),
+      to,
+      from,
+    ),
+    row(
+      'periodFocus',
+      'percent',
+      headlines.map((h) => pick(h, from)?.focus),
+      to,
+      from,
+    ),
+  ]);
 }
 
 /** Lines up scenarios year by year and tabulates their key outputs against the first; unbuildable ones are left out. */
@@ -74,6 +107,7 @@ export function compareScenarios(items: readonly CompareItem[]): Comparison {
       'percent',
       headlines.map((h) => h.growth.value),
     ),
+    ...periodRows(headlines),
     row(
       'firstYear',
       'year',
@@ -85,6 +119,16 @@ export function compareScenarios(items: readonly CompareItem[]): Comparison {
       evaluated.map((c) => c.evaluation.value(BUILTIN.grdpNominal, to)),
       to,
     ),
+    ...(headlines.some((h) => h.perCapita)
+      ? [
+          row(
+            'perCapita',
+            'number',
+            evaluated.map((c) => c.evaluation.value(BUILTIN.grdpPerCapitaUsd, to)),
+            to,
+          ),
+        ]
+      : []),
   ];
   return { years, names: evaluated.map((c) => c.name), share, grdp, targets, rows };
 }

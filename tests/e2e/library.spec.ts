@@ -197,6 +197,12 @@ test('compares two scenarios side by side', async ({ page }) => {
   // Cautious: 19,6% against 21,1% in 2030, shown as a difference in percentage points.
   await expect(row).toContainText('19,6%');
   await expect(row).toContainText('−1,4 điểm %');
+  // The plan periods and GRDP per capita are compared too.
+  await expect(compare.getByRole('row', { name: /Tăng trưởng GRDP bình quân 2021–2025/ })).toBeVisible();
+  await expect(
+    compare.getByRole('row', { name: /Tăng trưởng Công nghiệp chế biến, chế tạo bình quân 2026–2030/ }),
+  ).toContainText('20,0%');
+  await expect(compare.getByRole('row', { name: /GRDP bình quân đầu người 2030 \(USD\)/ })).toBeVisible();
   await expect(compare.locator('canvas').first()).toBeVisible();
   // The share targets are marked on the comparison too: in the legend and as orange diamonds on the canvas.
   await expect(compare.locator('.u-legend')).toContainText('Mục tiêu');
