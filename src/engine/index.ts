@@ -46,6 +46,8 @@ export {
   summarize,
   chartSeries,
   checkTarget,
+  upperBound,
+  withinBounds,
   periodGrowth,
   planPeriods,
   PLAN_PERIOD_START,

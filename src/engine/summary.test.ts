@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
-import { sectorRow } from './fixtures';
+import { declaredScenario, sectorRow } from './fixtures';
 import { Model } from './model';
 import { averageGrowth, periodGrowth, planPeriods, summarize } from './summary';
-import type { Scenario } from './types';
-import { BUILTIN, focusGrowth } from './variables';
+import type { Scenario, TargetRow } from './types';
+import { BUILTIN, focusGrowth, focusShare, structureVar } from './variables';
 
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030];
 
@@ -102,5 +102,89 @@ describe('average growth over the plan periods', () => {
     expect(headline.periods[1]!.focus).toBeUndefined();
     expect(headline.growth.value).toBe(averageGrowth(model));
     expect(headline.growth).toMatchObject({ from: 2024, to: 2030 });
+  });
+});
+
+// The master plan's targets on the declared 2025 scenario: structure bands and a ceiling, per capita as a band and
+// a floor, GRDP growth 10% a year. In 2030 industry is 48.46% of GRDP, agriculture 3.25%, per capita 16,545 USD.
+function withTargets(...rows: TargetRow[]): Scenario {
+  const s = declaredScenario();
+  return { ...s, rows: [...s.rows, ...rows] };
+}
+const target = (id: string, of: string, cells: TargetRow['cells'], upper?: TargetRow['upper']): TargetRow => ({
+  kind: 'target',
+  id,
+  label: id,
+  of,
+  cells,
+  ...(upper ? { upper } : {}),
+});
+const masterPlan = [
+  target('industry_band', structureVar('industry'), { 2030: 0.47 }, { 2030: 0.48 }),
+  target('agriculture_band', structureVar('agriculture'), { 2030: 0.03 }, { 2026: 0.045, 2030: 0.04 }),
+  target('per_capita', BUILTIN.grdpPerCapitaUsd, { 2026: 11800, 2030: 19000 }, { 2030: 20000 }),
+  target('growth', BUILTIN.grdpGrowth, { 2026: 0.1, 2027: 0.1, 2028: 0.1, 2029: 0.1, 2030: 0.1 }),
+];
+
+describe('target sets', () => {
+  it('meet a band only between its bounds and a ceiling only below it', () => {
+    const s = withTargets(...masterPlan);
+    const checks = summarize(new Model(s), s).targets;
+    const at = (id: string, year: number) => checks.find((c) => c.targetId === id && c.year === year);
+    expect(at('industry_band', 2030)).toMatchObject({ threshold: 0.47, upper: 0.48, met: false });
+    expect(at('industry_band', 2030)!.value).toBeCloseTo(0.4846, 4);
+    expect(at('agriculture_band', 2030)).toMatchObject({ threshold: 0.03, upper: 0.04, met: true });
+    expect(at('agriculture_band', 2026)).toMatchObject({ threshold: -Infinity, upper: 0.045, met: true });
+    expect(at('per_capita', 2026)).toMatchObject({ threshold: 11800, met: false });
+    expect(at('per_capita', 2026)).not.toHaveProperty('upper');
+    expect(at('per_capita', 2030)).toMatchObject({ threshold: 19000, upper: 20000, met: false });
+  });
+
+  it('lists every target of the scenario, by variable and then year', () => {
+    const s = withTargets(...masterPlan);
+    const checks = summarize(new Model(s), s).targets;
+    expect(checks.map((c) => `${c.of} ${c.year}`)).toEqual([
+      'grdp_growth 2026',
+      'grdp_growth 2027',
+      'grdp_growth 2028',
+      'grdp_growth 2029',
+      'grdp_growth 2030',
+      'grdp_per_capita_usd 2026',
+      'grdp_per_capita_usd 2030',
+      'structure_agriculture 2026',
+      'structure_agriculture 2030',
+      'structure_industry 2030',
+    ]);
+  });
+
+  it('judges a value just above the upper bound as above it, and one at the bound as within', () => {
+    const s = withTargets(target('cap', structureVar('industry'), {}, { 2030: 0.48 }));
+    const model = new Model(s);
+    const value = model.get(structureVar('industry'))!.values[5]!;
+    const at = (upper: number) =>
+      summarize(model, withTargets(target('cap', structureVar('industry'), {}, { 2030: upper }))).targets[0]!.met;
+    expect(at(value)).toBe(true);
+    expect(at(value - 1e-9)).toBe(false);
+  });
+
+  it('leaves a check unknown where the upper cell is not a number, and ceilings out of the growth target', () => {
+    const s = withTargets(
+      target('odd', structureVar('industry'), { 2030: 0.47 }, { 2030: '=0.5' }),
+      target('growth', BUILTIN.grdpGrowth, { 2026: 0.12 }, { 2027: 0.2 }),
+    );
+    const headline = summarize(new Model(s), s);
+    expect(headline.targets.find((c) => c.targetId === 'odd')).toMatchObject({ upper: NaN, met: undefined });
+    expect(headline.growth.target).toBe(0.12);
+  });
+
+  it('keeps the share and growth cards of the Quảng Ninh template as they were', () => {
+    const s = quangNinh.scenario;
+    const headline = summarize(new Model(s), s);
+    expect(headline.shareTargets.map((c) => [c.year, c.threshold])).toEqual([
+      [2025, 0.15],
+      [2030, 0.3],
+    ]);
+    expect(headline.growth.target).toBeCloseTo(0.1, 12);
+    expect(headline.targets.filter((c) => c.of === focusShare(s.meta))).toEqual(headline.shareTargets);
   });
 });

@@ -3,14 +3,19 @@ import type { Scenario, TargetRow } from './types';
 import { own } from './own';
 import { BUILTIN, focusGrowth, focusShare, sectorVar } from './variables';
 
-/** A target threshold in one year against the value the scenario reaches. */
+/** A target's bounds in one year against the value the scenario reaches. */
 export interface TargetCheck {
   readonly targetId: string;
+  /** The variable checked. */
   readonly of: string;
   readonly year: number;
+  /** The lower bound; −Infinity for a ceiling (a year with only an upper bound). */
   readonly threshold: number;
+  /** The upper bound, where the year has one (NaN where it is not a number). */
+  readonly upper?: number;
   /** The projected value, or undefined where the cell holds an error. */
   readonly value: number | undefined;
+  /** Whether threshold ≤ value ≤ upper; undefined where the value or the upper bound is unknown. */
   readonly met: boolean | undefined;
 }
 
@@ -47,6 +52,8 @@ export interface PerCapitaCheck {
 /** The headline answers: share targets, average growth, plan periods, per capita, when the final target is met. */
 export interface Headline {
   readonly shareTargets: readonly TargetCheck[];
+  /** Every filled year of every target row, sorted by variable, then year, then target id. */
+  readonly targets: readonly TargetCheck[];
   readonly growth: GrowthCheck;
   /** Average growth over each five-year plan period the recorded years and the projection reach. */
   readonly periods: readonly PeriodGrowth[];
@@ -140,41 +147,70 @@ export function periodGrowth(model: Model, scenario: Scenario): PeriodGrowth[] {
   });
 }
 
-/** Checks every filled cell of a target row. */
+/** The upper bound of a target row in a year: undefined where none, NaN where the cell is not a number. */
+export function upperBound(row: TargetRow, year: number): number | undefined {
+  const input = row.upper && own(row.upper, String(year));
+  return input === undefined ? undefined : typeof input === 'number' ? input : NaN;
+}
+
+/** Whether a value lies within a target's bounds (1e-12 of slack each side); undefined for an unknown bound. */
+export function withinBounds(value: number, threshold: number, upper: number | undefined): boolean | undefined {
+  if (upper === undefined) return value >= threshold - 1e-12;
+  return Number.isNaN(upper) ? undefined : value >= threshold - 1e-12 && value <= upper + 1e-12;
+}
+
+/**
+ * Checks every filled year of a target row: a lower cell (a year whose lower cell holds an error is left out), an
+ * upper cell, or both.
+ */
 export function checkTarget(model: Model, row: TargetRow): TargetCheck[] {
   const target = model.get(row.id);
   if (!target) return [];
   const checks: TargetCheck[] = [];
   model.years.forEach((year, i) => {
-    if (target.blank[i] || target.errors[i]) return;
-    const threshold = target.values[i]!;
+    const upper = upperBound(row, year);
+    if (target.errors[i] || (target.blank[i] && upper === undefined)) return;
+    const threshold = target.blank[i] ? -Infinity : target.values[i]!;
     const value = valueAt(model, row.of, year);
     checks.push({
       targetId: row.id,
       of: row.of,
       year,
       threshold,
+      ...(upper === undefined ? {} : { upper }),
       value,
-      met: value === undefined ? undefined : value >= threshold - 1e-12,
+      met: value === undefined ? undefined : withinBounds(value, threshold, upper),
     });
   });
   return checks;
 }
 
+// By variable, then year, then target id: code-unit order, the same in every locale.
+function byVariableThenYear(a: TargetCheck, b: TargetCheck): number {
+  if (a.of !== b.of) return a.of < b.of ? -1 : 1;
+  if (a.year !== b.year) return a.year - b.year;
+  return a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0;
+}
+
+/** The mean lower bound of the GRDP growth target's years, the headline's growth target; ceilings do not count. */
+function growthTarget(checks: readonly TargetCheck[]): number | undefined {
+  const floors = checks.filter((c) => c.of === BUILTIN.grdpGrowth && c.threshold !== -Infinity);
+  return floors.length ? floors.reduce((s, c) => s + c.threshold, 0) / floors.length : undefined;
+}
+
 /** Computes the headline cards of a scenario from an evaluated model. */
 export function summarize(model: Model, scenario: Scenario): Headline {
   const shareId = focusShare(scenario.meta);
-  const targets = scenario.rows.filter((r): r is TargetRow => r.kind === 'target');
-  const shareTargets = targets.filter((t) => t.of === shareId).flatMap((t) => checkTarget(model, t));
+  const rows = scenario.rows.filter((r): r is TargetRow => r.kind === 'target');
+  const targets = rows.flatMap((t) => checkTarget(model, t));
+  const shareTargets = rows.filter((t) => t.of === shareId).flatMap((t) => checkTarget(model, t));
   shareTargets.sort((a, b) => a.year - b.year);
-  const growthTargets = targets.filter((t) => t.of === BUILTIN.grdpGrowth).flatMap((t) => checkTarget(model, t));
+  targets.sort(byVariableThenYear);
 
   const from = model.baseYear;
   const to = model.years[model.years.length - 1]!;
   const value = averageGrowth(model, to);
-  const target = growthTargets.length
-    ? growthTargets.reduce((s, c) => s + c.threshold, 0) / growthTargets.length
-    : undefined;
+  const target = growthTarget(targets);
   const growth: GrowthCheck = {
     // The compound rate from the base-year level is the average of the growth of the years after it.
     from: from + 1,
@@ -189,7 +225,7 @@ export function summarize(model: Model, scenario: Scenario): Headline {
   if (finalShareTarget) {
     firstYearFinalTargetMet = model.years.find((year) => {
       const v = valueAt(model, shareId, year);
-      return v !== undefined && v >= finalShareTarget.threshold - 1e-12;
+      return v !== undefined && withinBounds(v, finalShareTarget.threshold, finalShareTarget.upper) === true;
     });
   }
   const perCapita: PerCapitaCheck | undefined = scenario.meta.perCapita
@@ -204,7 +240,7 @@ export function summarize(model: Model, scenario: Scenario): Headline {
       }
     : undefined;
   const periods = periodGrowth(model, scenario);
-  return { shareTargets, growth, periods, perCapita, finalShareTarget, firstYearFinalTargetMet };
+  return { shareTargets, targets, growth, periods, perCapita, finalShareTarget, firstYearFinalTargetMet };
 }
 
 /** Series for the chart, aligned on one list of years (history years first). */
@@ -243,7 +279,13 @@ export function chartSeries(model: Model, scenario: Scenario): ChartSeries {
     );
   });
   const targetRows = scenario.rows.filter((r): r is TargetRow => r.kind === 'target' && r.of === shareId);
-  const targetAt = new Map(targetRows.flatMap((t) => checkTarget(model, t)).map((c) => [c.year, c.threshold]));
+  // A ceiling has no line to draw at its lower bound.
+  const targetAt = new Map(
+    targetRows
+      .flatMap((t) => checkTarget(model, t))
+      .filter((c) => c.threshold !== -Infinity)
+      .map((c) => [c.year, c.threshold]),
+  );
   return {
     years,
     sectors,

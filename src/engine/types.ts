@@ -46,7 +46,10 @@ export interface ParamRow {
   readonly value: CellInput;
 }
 
-/** Thresholds that a computed row must reach in the years where a cell is filled. */
+/**
+ * Thresholds that a computed row must reach in the years where a cell is filled: a floor in `cells`, a ceiling in
+ * `upper`, a band (floor ≤ value ≤ ceiling) where a year has both.
+ */
 export interface TargetRow {
   readonly kind: 'target';
   readonly id: string;
@@ -54,6 +57,11 @@ export interface TargetRow {
   /** The variable the target applies to, e.g. "manufacturing.share" or "grdp_growth". */
   readonly of: string;
   readonly cells: YearCells;
+  /**
+   * Upper bounds by year. Numbers only: unlike `cells` they are not part of the model, so validation refuses a
+   * formula here (a scenario built in code that holds one gets an unknown check: met undefined, upper NaN).
+   */
+  readonly upper?: YearCells;
 }
 
 /** Any row a scenario can hold. */
@@ -71,6 +79,8 @@ export interface ScenarioMeta {
   readonly focus: string;
   /** GRDP per capita: the rows (series or param) holding average population and the rate, when the model builds it. */
   readonly perCapita?: PerCapitaRows;
+  /** The id of the target set (offered by the template) the target rows were taken from, 1–100 characters. */
+  readonly targetSet?: string;
 }
 
 /** The rows GRDP per capita is computed from: population in thousand persons, the rate in VND per USD. */

@@ -285,3 +285,37 @@ describe('the structure and per capita declarations', () => {
     );
   });
 });
+
+describe('target sets', () => {
+  const withBand = (upper: unknown, targetSet?: unknown) => {
+    const s = clone(declaredScenario());
+    return {
+      ...s,
+      meta: { ...s.meta, ...(targetSet === undefined ? {} : { targetSet }) },
+      rows: [
+        ...s.rows,
+        { kind: 'target', id: 'band', label: 'b', of: structureVar('industry'), cells: { 2030: 0.47 }, upper },
+      ],
+    };
+  };
+
+  it('accepts a target with upper bounds and the id of a target set', () => {
+    expect(validateScenario(withBand({ 2030: 0.48 }, 'master-plan-80')).ok).toBe(true);
+  });
+
+  it.each([
+    ['a formula in an upper cell', withBand({ 2030: '=0.48' })],
+    ['a year that is not a year', withBand({ next: 0.48 })],
+    ['an infinite upper bound', withBand({ 2030: Infinity })],
+    [
+      'more upper cells than a row may hold',
+      withBand(Object.fromEntries(Array.from({ length: 121 }, (_, k) => [1900 + k, 1]))),
+    ],
+    ['an empty target set id', withBand({}, '')],
+    ['a target set id of 101 characters', withBand({}, 'x'.repeat(101))],
+    ['a target set id with a bidi override', withBand({}, 'plan\u202e')],
+    ['a target set id that is not text', withBand({}, 80)],
+  ])('refuses %s', (_, data) => {
+    expect(validateScenario(data).ok).toBe(false);
+  });
+});

@@ -26,6 +26,11 @@ const YearCells = v.pipe(
   v.record(YearKey, Input),
   v.check((cells) => Object.keys(cells).length <= LIMITS.cellsPerRow),
 );
+// Upper bounds of a target: the cell rules of YearCells, numbers only (the model does not evaluate them).
+const UpperCells = v.pipe(
+  v.record(YearKey, v.pipe(v.number(), v.finite())),
+  v.check((cells) => Object.keys(cells).length <= LIMITS.cellsPerRow),
+);
 const Format = v.picklist(['percent', 'number']);
 
 const Row = v.variant('kind', [
@@ -46,6 +51,7 @@ const Row = v.variant('kind', [
     label: Label,
     of: v.pipe(v.string(), v.maxLength(100)),
     cells: YearCells,
+    upper: v.optional(UpperCells),
   }),
 ]);
 
@@ -128,6 +134,15 @@ const ScenarioSchema = v.pipe(
       unit: Label,
       focus: Identifier,
       perCapita: v.optional(v.strictObject({ population: Identifier, usdRate: Identifier })),
+      // An id, never shown as it is: no control or bidi character, so it reads back unchanged through cleanText.
+      targetSet: v.optional(
+        v.pipe(
+          v.string(),
+          v.minLength(1),
+          v.maxLength(100),
+          v.check((id) => cleanText(id) === id, 'no control characters'),
+        ),
+      ),
     }),
     rows: v.pipe(v.array(Row), v.maxLength(LIMITS.rows)),
     history: History,
