@@ -6,7 +6,8 @@ import { withInput } from './scenario';
 import { checkTarget, summarize } from './summary';
 import type { Distribution, RowDef, Scenario, TargetRow, UncertainRow } from './types';
 import { quantile, Random } from './uncertainty';
-import { sectorVar } from './variables';
+import { declaredScenario } from './fixtures';
+import { BUILTIN, sectorVar, structureVar } from './variables';
 
 const uniform = (lo: number, hi: number): Distribution => ({ kind: 'uniform', lo, hi });
 const normal = (mean: number, sd: number): Distribution => ({ kind: 'normal', mean, sd });
@@ -333,6 +334,65 @@ describe('MonteCarloRun statistics', () => {
     expect(edges[30]).toBeLessThanOrEqual(share(0.35) + 1e-12);
     expect(edges[0]).toBeCloseTo(share(0.1), 2);
     expect(edges[30]).toBeCloseTo(share(0.35), 2);
+  });
+});
+
+describe('MonteCarloRun odds of every target', () => {
+  // The master plan's targets on the declared 2025 scenario (industry 48.46% and per capita 16,545 USD in 2030 at
+  // 20% manufacturing growth): structure bands and a ceiling, per capita as a floor and a band, GRDP growth.
+  const band = (id: string, of: string, cells: TargetRow['cells'], upper: TargetRow['upper'] = {}): TargetRow => ({
+    kind: 'target',
+    id,
+    label: id,
+    of,
+    cells,
+    upper,
+  });
+  const targets = [
+    band('industry_band', structureVar('industry'), { 2030: 0.47 }, { 2030: 0.48 }),
+    band('agriculture_band', structureVar('agriculture'), { 2030: 0.03 }, { 2026: 0.045, 2030: 0.04 }),
+    band('per_capita', BUILTIN.grdpPerCapitaUsd, { 2026: 11800, 2030: 19000 }, { 2030: 20000 }),
+    band('growth', BUILTIN.grdpGrowth, { 2027: 0.1, 2030: 0.1 }),
+  ];
+  const LO = 0;
+  const HI = 0.4;
+  const YEARS = [2026, 2027, 2028, 2029, 2030];
+  const growthAt = (u: number): number => LO + (HI - LO) * u;
+  function ranged(): Scenario {
+    const s = declaredScenario();
+    let scenario: Scenario = { ...s, rows: [...s.rows, ...targets] };
+    for (const y of YEARS) scenario = withInput(scenario, 'manufacturing.growth', y, growthAt(0.5));
+    return {
+      ...scenario,
+      uncertainty: { 'manufacturing.growth': { draw: 'run', cells: each(YEARS, uniform(LO, HI)) } },
+    };
+  }
+
+  it('gives each band, ceiling and per capita target the share of samples within its bounds', () => {
+    const n = 40;
+    const result = run(ranged(), n, 5);
+    const random = new Random(5);
+    const met = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      let s = ranged();
+      const g = growthAt(random.next());
+      for (const y of YEARS) s = withInput(s, 'manufacturing.growth', y, g);
+      for (const c of summarize(new Model(s), s).targets) {
+        const key = `${c.targetId} ${c.year}`;
+        met.set(key, (met.get(key) ?? 0) + (c.met ? 1 : 0));
+      }
+    }
+    expect(result.targets.map((t) => `${t.id} ${t.year}`).sort()).toEqual([...met.keys()].sort());
+    for (const t of result.targets) expect(t.probability, `${t.id} ${t.year}`).toBe(met.get(`${t.id} ${t.year}`)! / n);
+    expect(result.targets.find((t) => t.id === 'agriculture_band' && t.year === 2026)).toMatchObject({
+      threshold: -Infinity,
+      upper: 0.045,
+    });
+    expect(result.targets.find((t) => t.id === 'growth' && t.year === 2027)).not.toHaveProperty('upper');
+    // The industry band is met in some samples, not all: the test tells bands from floors.
+    const industry = odds(result, 'industry_band', 2030);
+    expect(industry).toBeGreaterThan(0);
+    expect(industry).toBeLessThan(1);
   });
 });
 

@@ -29,13 +29,18 @@ export interface Fan {
   readonly p90: Float64Array;
 }
 
-/** The chance that one target cell is met: the variable's value in that year at least the threshold. */
+/** The chance that one target year is met: the variable's value in that year within its bounds. */
 export interface TargetOdds {
   readonly id: string;
   readonly of: string;
   readonly year: number;
-  /** The threshold of the scenario as entered (a target cell with a formula is read again in each sample). */
+  /**
+   * The lower bound of the scenario as entered (a target cell with a formula is read again in each sample);
+   * −Infinity for a ceiling.
+   */
   readonly threshold: number;
+  /** The upper bound, where the year has one: the probability is then P(threshold ≤ value ≤ upper). */
+  readonly upper?: number;
   readonly probability: number;
 }
 
@@ -87,9 +92,12 @@ const TRIANGULAR = 2;
 interface Check {
   /** Index into the met counts. */
   readonly k: number;
-  readonly target: Series;
+  /** The lower bounds, or undefined for a ceiling. */
+  readonly target: Series | undefined;
   readonly of: Series;
   readonly i: number;
+  /** The upper bound, Infinity where there is none (NaN, never met, where it is not a number). */
+  readonly upper: number;
 }
 
 /**
@@ -173,7 +181,8 @@ export class MonteCarloRun {
 
     const targetRows = scenario.rows.filter((r): r is TargetRow => r.kind === 'target');
     for (const row of targetRows) this.#addChecks(row);
-    // Only what the run reads is recomputed per sample: GRDP, the focus share and the targets with what they check.
+    // Only what the run reads is recomputed per sample: GRDP, the focus share and the targets with the variables
+    // they check (per capita, the structure…).
     const outputs = [BUILTIN.grdp, shareId, ...targetRows.flatMap((r) => [r.id, r.of])].filter((id) => model.get(id));
     const sampler = model.sampler(used, outputs);
     this.#recalculate = sampler.recalculate;
@@ -184,14 +193,18 @@ export class MonteCarloRun {
     this.#histogramYear = shareYears.length ? Math.max(...shareYears) : this.#years[length - 1]!;
   }
 
-  // Target cells filled in the central scenario, as checkTarget() lists them; a target of an unknown row is never met.
+  // Target years filled in the central scenario, as checkTarget() lists them; a target of an unknown row is never met.
   #addChecks(row: TargetRow): void {
     const model = this.#model;
     const target = model.get(row.id);
     const of = model.get(row.of);
-    for (const check of checkTarget(model, row)) {
-      if (target && of) this.#checks.push({ k: this.#checkInfo.length, target, of, i: check.year - model.baseYear });
-      this.#checkInfo.push({ id: row.id, of: row.of, year: check.year, threshold: check.threshold });
+    for (const { year, threshold, upper } of checkTarget(model, row)) {
+      const i = year - model.baseYear;
+      // A ceiling has no lower cell to read again: its blank stays blank in every sample.
+      const lower = threshold === -Infinity ? undefined : target;
+      if (target && of)
+        this.#checks.push({ k: this.#checkInfo.length, target: lower, of, i, upper: upper ?? Infinity });
+      this.#checkInfo.push({ id: row.id, of: row.of, year, threshold, ...(upper === undefined ? {} : { upper }) });
     }
   }
 
@@ -234,8 +247,10 @@ export class MonteCarloRun {
         const i = check.i;
         const target = check.target;
         const of = check.of;
-        if (target.blank[i] || target.errors[i] || of.blank[i] || of.errors[i]) continue;
-        if (of.values[i]! >= target.values[i]! - 1e-12) met[check.k]!++;
+        if (of.blank[i] || of.errors[i] || (target && (target.blank[i] || target.errors[i]))) continue;
+        const x = of.values[i]!;
+        // As withinBounds() in summary.ts, written out for the loop.
+        if ((!target || x >= target.values[i]! - 1e-12) && x <= check.upper + 1e-12) met[check.k]!++;
       }
       // NaN when there is no growth target: never counted.
       if (grdp[0]! > 0 && grdp[last]! / grdp[0]! >= growthRatio) growthMet++;
