@@ -173,6 +173,34 @@ describe('applyDelta rebuilds the scenario exactly', () => {
     expectRoundTrip(deleteRow(base, 'population'), base);
   });
 
+  test('with a target set chosen, changed or dropped, and upper bounds added, changed or cleared', () => {
+    const chosen = { ...template, meta: { ...template.meta, targetSet: 'congress-16' } };
+    expectRoundTrip(chosen);
+    expectRoundTrip({ ...chosen, meta: { ...chosen.meta, targetSet: 'master-plan-80' } }, chosen);
+    expectRoundTrip(template, chosen);
+    expect(diffScenario(template, chosen)).toEqual({ m: { t: null } });
+
+    const band = (upper?: Record<string, number>): RowDef => ({
+      kind: 'target',
+      id: 'structure_band',
+      label: 'Industry and construction',
+      of: 'structure_industry',
+      cells: { 2030: 0.47 },
+      ...(upper ? { upper } : {}),
+    });
+    // The default template builds the structure rows.
+    const withBand = (upper?: Record<string, number>): Scenario => ({
+      ...template,
+      rows: [...template.rows, band(upper)],
+    });
+    expectRoundTrip(withBand({ 2030: 0.48 }));
+    const base = withBand({ 2030: 0.48, 2029: 0.5 });
+    expectRoundTrip(withBand({ 2030: 0.49 }), base);
+    expectRoundTrip(withBand(), base);
+    expect(diffScenario(withBand(), base).c).toEqual({ structure_band: { x: { 2029: null, 2030: null } } });
+    expectRoundTrip(base, withBand());
+  });
+
   test('with ranges of every kind, a draw mode and a seed', () => {
     let ranged = withRange(template, 'manufacturing.growth', 2026, { kind: 'uniform', lo: 0.16, hi: 0.24 });
     ranged = withRange(ranged, 'manufacturing.growth', 2027, { kind: 'normal', mean: 0.2, sd: 0.03 });
@@ -198,6 +226,8 @@ describe('applyDelta refuses what is not a delta', () => {
     ['a change to a removed row', { d: ['icor'], c: { icor: { v: 2 } } }],
     ['removing a row the template does not have', { d: ['nosuch'] }],
     ['a growth patch on a target row', { c: { share_target: { g: { 2025: 0.1 } } } }],
+    ['upper bounds on a sector row', { c: { manufacturing: { x: { 2030: 0.5 } } } }],
+    ['a target set that is not text', { m: { t: 16 } }],
     ['an order that leaves a row out', { o: ['agriculture'] }],
     ['an order that lists a row twice', { o: template.rows.map(() => 'icor') }],
     ['a range of an unknown kind', { u: { icor: { d: 'run', c: { 2025: ['x', 1, 2] } } } }],
@@ -215,6 +245,8 @@ describe('applyDelta refuses what is not a delta', () => {
     ['an added row with the id of a kept template row', { a: [{ ...customParam, id: 'icor' }] }],
     ['an added row of an unknown kind', { a: [{ kind: 'macro', id: 'm', label: 'm' }] }],
     ['a history value that is not finite', { h: { grdp_growth: { 2023: Infinity } } }],
+    ['an empty target set id', { m: { t: '' } }],
+    ['a formula as an upper bound', { c: { share_target: { x: { 2030: '=0.5' } } } }],
     ['a range ending below its start', { u: { icor: { d: 'run', c: { 2025: ['u', 5, 1] } } } }],
     ['a normal range without spread', { u: { icor: { d: 'run', c: { 2025: ['n', 4, 0] } } } }],
     ['a seed that is not a 32-bit integer', { s: -1 }],

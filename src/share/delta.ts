@@ -14,9 +14,10 @@ import {
 import { fail, type ShareFailure } from './errors';
 
 // Short keys keep links short. A delta holds: m meta changes (n name, r region, b base year, h horizon,
-// u unit, f focus, p the per capita rows or null for none); c changes to template rows by id (l label, f format,
-// o target's variable, b sector base, e sector's economic group or null for none, v parameter value, and cell
-// patches g growth, p price, c cells, where null clears a cell); a rows added,
+// u unit, f focus, p the per capita rows or null for none, t the target set's id or null for none); c changes to
+// template rows by id (l label, f format, o target's variable, b sector base, e sector's economic group or null for
+// none, v parameter value, and cell patches g growth, p price, c cells, x a target's upper bounds, where null clears
+// a cell); a rows added,
 // in full; d ids of template rows removed; o every row id in order, only when the order is not the
 // template's followed by the added rows; h history series replaced, or null where removed; u every range
 // (in full, null for none when the template has some) as variable id → { d draw mode, c year → [kind, …numbers] }
@@ -44,6 +45,7 @@ const RowChange = object(
     g: v.optional(Patch),
     p: v.optional(Patch),
     c: v.optional(Patch),
+    x: v.optional(Patch),
   }),
 );
 
@@ -76,6 +78,7 @@ const Delta = object(
           u: v.optional(Label),
           f: v.optional(v.string()),
           p: v.optional(v.nullable(object(v.strictObject({ population: v.string(), usdRate: v.string() })))),
+          t: v.optional(v.nullable(v.string())),
         }),
       ),
     ),
@@ -131,7 +134,7 @@ const FIELDS: Readonly<Record<RowDef['kind'], readonly string[]>> = {
   sector: ['l', 'b', 'e', 'g', 'p'],
   param: ['l', 'f', 'v'],
   series: ['l', 'f', 'c'],
-  target: ['l', 'o', 'c'],
+  target: ['l', 'o', 'c', 'x'],
 };
 
 function same(a: unknown, b: unknown): boolean {
@@ -173,7 +176,12 @@ function rowChange(now: RowDef, was: RowDef): RowChange | undefined | null {
     return defined({ l, f: now.format === was.format ? undefined : now.format, c: patchOf(now.cells, was.cells) });
   }
   if (now.kind === 'target' && was.kind === 'target') {
-    return defined({ l, o: now.of === was.of ? undefined : now.of, c: patchOf(now.cells, was.cells) });
+    return defined({
+      l,
+      o: now.of === was.of ? undefined : now.of,
+      c: patchOf(now.cells, was.cells),
+      x: patchOf(now.upper ?? {}, was.upper ?? {}),
+    });
   }
   return null;
 }
@@ -214,6 +222,7 @@ export function diffScenario(scenario: Scenario, template: Scenario): ScenarioDe
       u: same(meta.unit, was.unit) ? undefined : meta.unit,
       f: meta.focus === was.focus ? undefined : meta.focus,
       p: same(meta.perCapita, was.perCapita) ? undefined : (meta.perCapita ?? null),
+      t: meta.targetSet === was.targetSet ? undefined : (meta.targetSet ?? null),
     }),
     c: changes.length > 0 ? Object.fromEntries(changes) : undefined,
     a: added.length > 0 ? added : undefined,
@@ -259,8 +268,18 @@ function applyRowChange(row: RowDef, change: RowChange): RowDef {
       return { ...row, label, format: change.f ?? row.format, value: change.v ?? row.value };
     case 'series':
       return { ...row, label, format: change.f ?? row.format, cells: patched(row.cells, change.c) };
-    case 'target':
-      return { ...row, label, of: change.o ?? row.of, cells: patched(row.cells, change.c) };
+    case 'target': {
+      const { upper, ...rest } = row;
+      // Patched bounds that are all cleared leave no `upper` key, as a row without bounds is written.
+      const next = change.x ? patched(upper ?? {}, change.x) : upper;
+      return {
+        ...rest,
+        label,
+        of: change.o ?? row.of,
+        cells: patched(row.cells, change.c),
+        ...(next === undefined || (change.x && Object.keys(next).length === 0) ? {} : { upper: next }),
+      };
+    }
   }
 }
 
@@ -312,12 +331,14 @@ export function applyDelta(template: Scenario, delta: unknown): { ok: true; scen
     history = Object.fromEntries(next);
   }
   const metaChange = m && { name: m.n, region: m.r, baseYear: m.b, horizon: m.h, unit: m.u, focus: m.f };
-  const { perCapita: templatePerCapita, ...templateMeta } = template.meta;
+  const { perCapita: templatePerCapita, targetSet: templateTargetSet, ...templateMeta } = template.meta;
   const perCapita = m?.p === undefined ? templatePerCapita : (m.p ?? undefined);
+  const targetSet = m?.t === undefined ? templateTargetSet : (m.t ?? undefined);
   const meta = {
     ...templateMeta,
     ...(metaChange && defined(metaChange)),
     ...(perCapita === undefined ? {} : { perCapita }),
+    ...(targetSet === undefined ? {} : { targetSet }),
   };
   const uncertainty = u === undefined ? template.uncertainty : u === null ? undefined : unpackRanges(u);
   const seed = s ?? template.seed;
