@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
-import { brent, goalSeek, requiredFocusGrowth, shareQuestions, type GoalSeekResult } from './goal-seek';
+import { declaredScenario } from './fixtures';
+import {
+  brent,
+  goalSeek,
+  plausibleRate,
+  requiredFocusGrowth,
+  requiredGrowthFor,
+  shareQuestions,
+  targetQuestions,
+  type GoalSeekResult,
+} from './goal-seek';
 import { Model } from './model';
 import { withInput } from './scenario';
-import type { RowDef, Scenario, SectorRow } from './types';
+import { averageGrowth } from './summary';
+import type { RowDef, Scenario, SectorRow, TargetRow } from './types';
+import { BUILTIN, structureVar } from './variables';
 
 const template = quangNinh.scenario;
 const OTHERS = ['agriculture', 'other_industry', 'services', 'taxes'];
@@ -130,6 +142,84 @@ describe('shareQuestions', () => {
     ]);
     const edited = withInput(withInput(template, 'share_target', 2023, 0.1), 'share_target', 2025, undefined);
     expect(shareQuestions(edited)).toEqual([{ targetId: 'share_target', year: 2030, threshold: 0.3 }]);
+  });
+});
+
+describe('questions of every target', () => {
+  // The 16th Congress and master plan targets on the declared 2025 scenario (manufacturing at 20% a year: per capita
+  // 11,439 USD in 2026 and 16,545 in 2030, industry 48.46% of GRDP in 2030, agriculture 4.29% in 2026).
+  const target = (id: string, of: string, cells: TargetRow['cells'], upper?: TargetRow['upper']): TargetRow => ({
+    kind: 'target',
+    id,
+    label: id,
+    of,
+    cells,
+    ...(upper ? { upper } : {}),
+  });
+  const targets = [
+    target('industry_band', structureVar('industry'), { 2030: 0.47 }, { 2030: 0.48 }),
+    target('agriculture_band', structureVar('agriculture'), { 2030: 0.03 }, { 2026: 0.045, 2030: 0.04 }),
+    target('per_capita', BUILTIN.grdpPerCapitaUsd, { 2025: 10000, 2026: 11800, 2030: 19000 }, { 2030: 20000 }),
+    target('growth', BUILTIN.grdpGrowth, { 2026: 0.13, 2027: 0.12, 2028: 0.12, 2029: 0.12, 2030: 0.12 }),
+  ];
+  const withTargets = (history: Scenario['history'] = {}): Scenario => {
+    const s = declaredScenario();
+    return { ...s, rows: [...s.rows, ...targets], history: { ...s.history, ...history } };
+  };
+
+  it('asks each year after the base year, aiming at the bound the scenario misses, and GRDP growth once', () => {
+    expect(targetQuestions(withTargets()).map((q) => [q.targetId, q.year, q.measure, q.aim])).toEqual([
+      // The headline's growth target: the mean of the years' thresholds, to the horizon.
+      ['growth', 2030, 'average', (0.13 + 4 * 0.12) / 5],
+      ['per_capita', 2026, 'value', 11800],
+      ['per_capita', 2030, 'value', 19000],
+      ['agriculture_band', 2026, 'value', 0.045],
+      ['agriculture_band', 2030, 'value', 0.03],
+      ['industry_band', 2030, 'value', 0.48],
+    ]);
+  });
+
+  it('finds the manufacturing growth that brings per capita to the target, as a fresh model of its edits shows', () => {
+    const s = withTargets();
+    const question = targetQuestions(s).find((q) => q.targetId === 'per_capita' && q.year === 2030)!;
+    const r = found(requiredGrowthFor(s, question));
+    expect(r.edits.map((e) => [e.id, e.year])).toEqual(
+      [2026, 2027, 2028, 2029, 2030].map((y) => ['manufacturing.growth', y]),
+    );
+    let edited = s;
+    for (const e of r.edits) edited = withInput(edited, e.id, e.year, e.value);
+    expect(value(edited, BUILTIN.grdpPerCapitaUsd, 2030)).toBeCloseTo(19000, 3);
+    expect(r.x).toBeGreaterThan(0.2);
+  });
+
+  it('finds the manufacturing growth that brings average GRDP growth to the headline target', () => {
+    const s = withTargets();
+    const question = targetQuestions(s).find((q) => q.measure === 'average')!;
+    const r = found(requiredGrowthFor(s, question));
+    expect(r.grdpGrowth).toBeCloseTo(question.aim, 9);
+    let edited = s;
+    for (const e of r.edits) edited = withInput(edited, e.id, e.year, e.value);
+    expect(averageGrowth(new Model(edited))).toBeCloseTo(question.aim, 9);
+  });
+
+  it('calls a rate implausible above twice the best recorded growth of its row, or above 100% with no record', () => {
+    const s = withTargets();
+    const question = targetQuestions(s).find((q) => q.targetId === 'per_capita' && q.year === 2030)!;
+    // About 30.5% a year.
+    expect(found(requiredGrowthFor(s, question)).implausible).toBe(false);
+    const modest = withTargets({ 'manufacturing.growth': { 2023: 0.09, 2024: 0.12, 2025: 0.15 } });
+    expect(plausibleRate(modest, 'manufacturing.growth')).toBe(0.3);
+    expect(found(requiredGrowthFor(modest, question)).implausible).toBe(true);
+    const strong = withTargets({ 'manufacturing.growth': { 2024: 0.16 } });
+    expect(found(requiredGrowthFor(strong, question)).implausible).toBe(false);
+    expect(found(requiredFocusGrowth(modest, 2030, 0.2)).implausible).toBe(false);
+    expect(found(requiredFocusGrowth(modest, 2030, 0.5)).implausible).toBe(true);
+  });
+
+  it('leaves ceilings out of the share questions', () => {
+    const s = withTargets();
+    const share = target('share_cap', 'manufacturing.share', {}, { 2030: 0.3 });
+    expect(shareQuestions({ ...s, rows: [...s.rows, share] })).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { inputOf, Model, type Variable } from './model';
-import { averageGrowth, checkTarget } from './summary';
+import { own } from './own';
+import { averageGrowth, checkTarget, summarize } from './summary';
 import type { Scenario, TargetRow } from './types';
-import { focusGrowth, focusShare } from './variables';
+import { BUILTIN, focusGrowth, focusShare } from './variables';
 
 /** Options of the root finder. */
 export interface BrentOptions {
@@ -278,11 +279,13 @@ function refine(f: (x: number) => number, xs: readonly number[], fs: readonly nu
   }
 }
 
-/** The answer to "what constant growth of the focus sector reaches a share": goal seek plus the GRDP growth. */
+/** The answer to "what constant growth of the focus sector reaches a target": goal seek plus the GRDP growth. */
 export type RequiredGrowthResult =
   | (GoalSeekFound & {
       /** Average GRDP growth over baseYear+1..targetYear at that rate (undefined where GRDP is an error). */
       readonly grdpGrowth: number | undefined;
+      /** The rate is above twice the best recorded growth of its row (above 100% when none is recorded). */
+      readonly implausible: boolean;
     })
   | GoalSeekUnreachable
   | GoalSeekInvalid;
@@ -299,15 +302,31 @@ export function requiredFocusGrowth(
   from = scenario.meta.baseYear + 1,
 ): RequiredGrowthResult {
   const model = new Model(scenario);
+  return focusRate(model, scenario, { id: focusShare(scenario.meta), year: targetYear, value: threshold }, from);
+}
+
+// The constant focus growth from..target.year that brings the target cell to its value, on a model left holding it.
+function focusRate(model: Model, scenario: Scenario, target: GoalSeekTarget, from: number): RequiredGrowthResult {
+  const rateId = focusGrowth(scenario.meta);
   const result = seek(
     model,
     scenario,
-    { id: focusShare(scenario.meta), year: targetYear, value: threshold },
-    { kind: 'rate', id: focusGrowth(scenario.meta), from: Math.min(from, targetYear), to: targetYear },
+    target,
+    { kind: 'rate', id: rateId, from: Math.min(from, target.year), to: target.year },
     undefined,
   );
   if (result.status !== 'found') return result;
-  return { ...result, grdpGrowth: averageGrowth(model, targetYear) };
+  return {
+    ...result,
+    grdpGrowth: averageGrowth(model, target.year),
+    implausible: result.x > plausibleRate(scenario, rateId),
+  };
+}
+
+/** The highest growth of a rate row an answer may need before it is called implausible: twice its best record. */
+export function plausibleRate(scenario: Scenario, rateId: string): number {
+  const recorded = Object.values(own(scenario.history, rateId) ?? {});
+  return recorded.length ? 2 * Math.max(...recorded) : 1;
 }
 
 /** A ready-made question: the focus share should reach threshold in year. */
@@ -320,12 +339,90 @@ export interface ShareQuestion {
 /** The ready-made questions from the scenario's focus-share targets after the base year, earliest first. */
 export function shareQuestions(scenario: Scenario, model: Model = new Model(scenario)): ShareQuestion[] {
   const shareId = focusShare(scenario.meta);
-  return scenario.rows
-    .filter((r): r is TargetRow => r.kind === 'target' && r.of === shareId)
+  return (
+    scenario.rows
+      .filter((r): r is TargetRow => r.kind === 'target' && r.of === shareId)
+      .flatMap((row) => checkTarget(model, row))
+      // A ceiling has no share to reach.
+      .filter((c) => c.year > model.baseYear && c.threshold !== -Infinity)
+      .map((c) => ({ targetId: c.targetId, year: c.year, threshold: c.threshold }))
+      .sort((a, b) => a.year - b.year)
+  );
+}
+
+/**
+ * A ready-made question from any target: the value of `of` in `year` ('value'), or the average GRDP growth from the
+ * base year to `year` as on the headline card ('average'), should reach `aim`.
+ */
+export interface TargetQuestion {
+  readonly targetId: string;
+  readonly of: string;
+  readonly year: number;
+  /** The lower bound (−Infinity for a ceiling); for the average growth, the headline's growth target. */
+  readonly threshold: number;
+  readonly upper?: number;
+  readonly measure: 'value' | 'average';
+  /** The bound aimed at: the lower one, or the upper one for a ceiling or where the scenario lies above it. */
+  readonly aim: number;
+}
+
+/**
+ * The ready-made questions of every target after the base year, by variable then year: one per year of each target
+ * row, except GRDP growth, which is asked once as the headline's average over the projection. Years whose upper
+ * bound is not a number are left out.
+ */
+export function targetQuestions(scenario: Scenario, model: Model = new Model(scenario)): TargetQuestion[] {
+  const rows = scenario.rows.filter((r): r is TargetRow => r.kind === 'target');
+  const questions: TargetQuestion[] = rows
+    .filter((row) => row.of !== BUILTIN.grdpGrowth)
     .flatMap((row) => checkTarget(model, row))
-    .filter((c) => c.year > model.baseYear)
-    .map((c) => ({ targetId: c.targetId, year: c.year, threshold: c.threshold }))
-    .sort((a, b) => a.year - b.year);
+    .filter((c) => c.year > model.baseYear && !Number.isNaN(c.upper))
+    .map(({ targetId, of, year, threshold, upper, value }) => {
+      const above = upper !== undefined && (threshold === -Infinity || (value !== undefined && value > upper));
+      return {
+        targetId,
+        of,
+        year,
+        threshold,
+        ...(upper === undefined ? {} : { upper }),
+        measure: 'value',
+        aim: above ? upper : threshold,
+      };
+    });
+  const growthRow = rows.find((row) => row.of === BUILTIN.grdpGrowth);
+  const { to, target } = summarize(model, scenario).growth;
+  if (growthRow && target !== undefined && to > model.baseYear) {
+    questions.push({
+      targetId: growthRow.id,
+      of: BUILTIN.grdpGrowth,
+      year: to,
+      threshold: target,
+      measure: 'average',
+      aim: target,
+    });
+  }
+  return questions.sort((a, b) => (a.of === b.of ? a.year - b.year : a.of < b.of ? -1 : 1));
+}
+
+/**
+ * The constant growth of the focus sector from `from` (default baseYear+1) through the question's year that brings
+ * its measure to its aim: the value of the target's variable in that year, or GRDP in that year at the level the
+ * average growth implies, GRDP(base)·(1 + aim)^(year − base year) (`reached` is then that level, `grdpGrowth` the
+ * average). The focus sector, not GRDP-wide growth: it is one row of inputs that the answer's edits write, the
+ * lever the other questions use; growth of GRDP as a whole is no input but the sum of every sector's.
+ */
+export function requiredGrowthFor(
+  scenario: Scenario,
+  question: TargetQuestion,
+  from = scenario.meta.baseYear + 1,
+): RequiredGrowthResult {
+  const model = new Model(scenario);
+  const { year, aim } = question;
+  if (question.measure === 'value') return focusRate(model, scenario, { id: question.of, year, value: aim }, from);
+  const start = valueAt(model.get(BUILTIN.grdp)!, 0);
+  if (start === undefined) return invalid('noValue');
+  const level = start * Math.pow(1 + aim, year - model.baseYear);
+  return focusRate(model, scenario, { id: BUILTIN.grdp, year, value: level }, from);
 }
 
 function defaultRange(v: Variable, current: number): SeekRange {
