@@ -192,7 +192,7 @@ function byVariableThenYear(a: TargetCheck, b: TargetCheck): number {
   return a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0;
 }
 
-/** The mean lower bound of the GRDP growth target's years, the headline's growth target; ceilings do not count. */
+// The headline's growth target: the mean lower bound of the GRDP growth target's years; a ceiling has none.
 function growthTarget(checks: readonly TargetCheck[]): number | undefined {
   const floors = checks.filter((c) => c.of === BUILTIN.grdpGrowth && c.threshold !== -Infinity);
   return floors.length ? floors.reduce((s, c) => s + c.threshold, 0) / floors.length : undefined;
