@@ -1,5 +1,15 @@
 import { chartLabels, type ChartInput } from '../charts/scenario-options';
-import type { CellError, ChartSeries, RowGroup, Scenario, SheetRow } from '../engine';
+import {
+  BUILTIN,
+  ECONOMIC_GROUP_LABELS,
+  ECONOMIC_GROUPS,
+  structureVar,
+  type CellError,
+  type ChartSeries,
+  type RowGroup,
+  type Scenario,
+  type SheetRow,
+} from '../engine';
 import { dictionaries, type MessageKey } from '../i18n';
 import type { LocaleState } from './locale.svelte';
 
@@ -44,6 +54,22 @@ export function chartInput(scenario: Scenario, chart: ChartSeries, locale: Local
     formatValue: locale.number,
     formatPercent: locale.percent,
   };
+}
+
+/** The bounds a target sets, as the interface writes them: "≥ 30,0%", "19.000–20.000 USD", "≤ 4,0%". */
+export function boundsText(of: string, lower: number, upper: number | undefined, locale: LocaleState): string {
+  const usd = of === BUILTIN.grdpPerCapitaUsd;
+  const show = (v: number) => (usd ? locale.number(Math.round(v)) : locale.percent(v));
+  const unit = usd ? ' USD' : '';
+  if (upper === undefined) return `≥ ${show(lower)}${unit}`;
+  if (!Number.isFinite(lower)) return `≤ ${show(upper)}${unit}`;
+  return `${show(lower)}–${show(upper)}${unit}`;
+}
+
+/** The name of the economic-structure group a variable is the share of, if it is one. */
+export function structureName(of: string, locale: LocaleState): string | undefined {
+  const group = ECONOMIC_GROUPS.find((g) => structureVar(g) === of);
+  return group ? locale.label(ECONOMIC_GROUP_LABELS[group]) : undefined;
 }
 
 /** A group heading of the sheet. */

@@ -29,7 +29,7 @@ import {
   type SheetColumn,
   type SheetRow,
 } from '../engine';
-import type { SourceNote, Template } from '../templates/types';
+import type { SourceNote, TargetSet, Template } from '../templates/types';
 import {
   cellView,
   firstAssumedYear,
@@ -44,7 +44,7 @@ import {
   type CellView,
 } from './cell-view';
 import { UndoHistory } from './history.svelte';
-import { customRow, withBaseYear, withHorizon } from './sheet-edits';
+import { customRow, withBaseYear, withHorizon, withTargetSet } from './sheet-edits';
 import type { CellChange, CustomRowSpec, SheetOptions, SheetViewOptions, Status } from './sheet-types';
 
 export { MAX_CELL_TEXT, readCellText, type CellView } from './cell-view';
@@ -165,6 +165,24 @@ export class Sheet {
   /** Each distinct source note of the sheet's figures once, in the order the sheet shows them. */
   sourceNotes(locale: Locale): SourceText[] {
     return sourceNotes(this.#context(), this.columns, locale);
+  }
+
+  /** The target sets the template offers (none: the scenario's own targets only). */
+  get targetSets(): readonly TargetSet[] {
+    return this.template.targetSets ?? [];
+  }
+
+  /** The id of the target set the scenario is checked against: the one it names, else the template's first. */
+  get targetSet(): string | undefined {
+    return this.scenario.meta.targetSet ?? this.targetSets[0]?.id;
+  }
+
+  /** Checks the scenario against another of the template's target sets (undoable); false for a set it lacks. */
+  setTargetSet(id: string): boolean {
+    const set = this.targetSets.find((s) => s.id === id);
+    if (!set) return false;
+    if (id !== this.targetSet) this.#applyIfChanged(withTargetSet(this.scenario, set));
+    return true;
   }
 
   /** Whether a row is the planner's own (not in the template), so it may be renamed or deleted. */

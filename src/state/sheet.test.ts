@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MonteCarloRun } from '../engine';
 import { quangNinh } from '../templates/quang-ninh';
+import { quangNinh2025 } from '../templates/quang-ninh-2025';
 import { GridState, parseTsv } from './grid.svelte';
 import { LocaleState } from './locale.svelte';
 import { Sheet } from './sheet.svelte';
@@ -408,5 +409,54 @@ describe('GridState', () => {
     grid.select(grid.row + 1, grid.col + 1, true);
     // Taxes: 40,107 × 1.0506 (2024) × 1.08 (2025), then × 1.08 again; full precision, Vietnamese decimal comma.
     expect(grid.copyText()).toBe('10%\t10%\n45507,327336\t49147,9135229');
+  });
+});
+
+describe('target sets', () => {
+  it('checks the scenario against another set as one undoable edit, and says which set it is', () => {
+    const sheet = new Sheet(quangNinh2025);
+    expect(sheet.targetSets.map((s) => s.id)).toEqual(['users', 'congress', 'decision80', 'resolution01']);
+    expect(sheet.targetSet).toBe('users');
+    expect(sheet.headline.shareTargets.map((c) => [c.year, c.threshold])).toEqual([
+      [2025, 0.15],
+      [2030, 0.3],
+    ]);
+    expect(sheet.setTargetSet('congress')).toBe(true);
+    expect(sheet.targetSet).toBe('congress');
+    expect(sheet.scenario.meta.targetSet).toBe('congress');
+    expect(sheet.headline.shareTargets.map((c) => [c.year, c.threshold])).toEqual([[2030, 0.18]]);
+    expect(sheet.headline.growth.target).toBeCloseTo((0.13 + 4 * 0.12) / 5, 12);
+    const perCapita = sheet.headline.targets.filter((c) => c.of === 'grdp_per_capita_usd');
+    expect(perCapita.map((c) => [c.year, c.threshold])).toEqual([
+      [2026, 11800],
+      [2030, 20000],
+    ]);
+    // The other rows stay where they were.
+    expect(sheet.scenario.rows.filter((r) => r.kind !== 'target')).toEqual(
+      quangNinh2025.scenario.rows.filter((r) => r.kind !== 'target'),
+    );
+    sheet.undo();
+    expect(sheet.targetSet).toBe('users');
+    expect(sheet.scenario).toBe(quangNinh2025.scenario);
+  });
+
+  it('checks the structure against the master plan’s ranges', () => {
+    const sheet = new Sheet(quangNinh2025);
+    sheet.setTargetSet('decision80');
+    const bands = sheet.headline.targets.filter((c) => c.of.startsWith('structure_'));
+    expect(bands.map((c) => [c.of, c.threshold, c.upper])).toEqual([
+      ['structure_agriculture', 0.03, 0.04],
+      ['structure_industry', 0.47, 0.48],
+      ['structure_services', 0.38, 0.39],
+      ['structure_taxes', 0.09, 0.1],
+    ]);
+    for (const band of bands) expect(band.met).toBe(band.value! >= band.threshold && band.value! <= band.upper!);
+  });
+
+  it('refuses a set the template does not have, and the 2023 template offers none', () => {
+    expect(new Sheet(quangNinh2025).setTargetSet('nope')).toBe(false);
+    const old = new Sheet(quangNinh);
+    expect(old.targetSets).toEqual([]);
+    expect(old.targetSet).toBeUndefined();
   });
 });

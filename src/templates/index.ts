@@ -3,7 +3,7 @@ import { quangNinh } from './quang-ninh';
 import { quangNinh2025 } from './quang-ninh-2025';
 import type { Preset, Template } from './types';
 
-export type { Preset, SourceNote, Template } from './types';
+export type { Preset, SourceNote, TargetSet, Template } from './types';
 export { templateFingerprint, unstampedFingerprint } from './fingerprint';
 
 /** Every province template the app ships, the default first. */

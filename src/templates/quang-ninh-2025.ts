@@ -1,4 +1,5 @@
 import { BUILTIN, sectorVar, structureVar, type YearCells } from '../engine';
+import { QUANG_NINH_TARGET_SETS, QUANG_NINH_TARGET_SOURCES } from './quang-ninh-targets';
 import type { Preset, SourceNote, Template } from './types';
 
 // Sources of the 2024–2025 results (../shared/domain.md, "Update, November 2026"), cited by publisher, title and date.
@@ -215,20 +216,7 @@ export const quangNinh2025: Template = {
         growth: years(BASE + 1, HORIZON, 0.08),
         price: years(BASE + 1, HORIZON, 0.015),
       },
-      {
-        kind: 'target',
-        id: 'share_target',
-        label: { vi: 'Mục tiêu tỷ trọng CBCT', en: 'Manufacturing share target' },
-        of: sectorVar('manufacturing', 'share'),
-        cells: { 2025: 0.15, 2030: 0.3 },
-      },
-      {
-        kind: 'target',
-        id: 'growth_target',
-        label: { vi: 'Mục tiêu tăng trưởng GRDP', en: 'GRDP growth target' },
-        of: BUILTIN.grdpGrowth,
-        cells: years(BASE + 1, HORIZON, 0.1),
-      },
+      ...QUANG_NINH_TARGET_SETS[0]!.rows,
       {
         kind: 'series',
         id: 'population',
@@ -271,6 +259,7 @@ export const quangNinh2025: Template = {
     history: HISTORY,
   },
   presets: PRESETS,
+  targetSets: QUANG_NINH_TARGET_SETS,
   sources: {
     'agriculture@2025': cite(`${ZNEWS}: 4,63% × 368.445`, `${ZNEWS}: 4.63% × 368,445`),
     'manufacturing@2025': estimate(
@@ -315,14 +304,7 @@ export const quangNinh2025: Template = {
         ),
       ]),
     ),
-    share_target: cite(
-      'mục tiêu người dùng sản phẩm đặt: 15% năm 2025, 30% năm 2030 (Nghị quyết 01-NQ/TU theo bài viết năm 2021)',
-      "the product's users' targets: 15% in 2025, 30% in 2030 (Resolution 01-NQ/TU as in the 2021 article)",
-    ),
-    growth_target: cite(
-      'Quy hoạch tỉnh 2021–2030, Quyết định 80/QĐ-TTg (11/02/2023), qdnd.vn: 10%/năm',
-      'Provincial plan 2021–2030, Decision 80/QĐ-TTg (11/02/2023), qdnd.vn: 10% a year',
-    ),
+    ...QUANG_NINH_TARGET_SOURCES,
     'population@2025': estimate(
       `suy ra từ GRDP 2025 (368.445 tỷ) và GRDP bình quân đầu người ${PER_CAPITA_2025.toLocaleString('vi-VN')} USD (${ZNEWS}) với tỷ giá giả định`,
       `derived from 2025 GRDP (368,445 bn) and GRDP per capita of ${PER_CAPITA_2025.toLocaleString('en-US')} USD (${ZNEWS}) at the assumed rate`,

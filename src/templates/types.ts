@@ -1,4 +1,4 @@
-import type { Label, Scenario } from '../engine';
+import type { Label, Scenario, TargetRow } from '../engine';
 
 /** Where a figure comes from: a citation, or an assumption with the reason for it. */
 export interface SourceNote {
@@ -17,6 +17,15 @@ export interface Preset {
   readonly growth: Readonly<Record<string, number>>;
 }
 
+/** Targets a scenario can be checked against, as one body adopted them (a resolution, a plan). */
+export interface TargetSet {
+  readonly id: string;
+  /** Its name in the interface, by its figures or by the body that set them. */
+  readonly label: Label;
+  /** The target rows that replace a scenario's own when the set is chosen. */
+  readonly rows: readonly TargetRow[];
+}
+
 /** A province template: a scenario and where each of its figures comes from. */
 export interface Template {
   readonly id: string;
@@ -26,4 +35,6 @@ export interface Template {
   readonly sources: Readonly<Record<string, SourceNote>>;
   /** Ready-made variants offered when creating a scenario. */
   readonly presets: readonly Preset[];
+  /** The target sets the planner may check against; the scenario starts with the first one's rows. */
+  readonly targetSets?: readonly TargetSet[];
 }
