@@ -376,7 +376,8 @@ export function targetQuestions(scenario: Scenario, model: Model = new Model(sce
   const questions: TargetQuestion[] = rows
     .filter((row) => row.of !== BUILTIN.grdpGrowth)
     .flatMap((row) => checkTarget(model, row))
-    .filter((c) => c.year > model.baseYear && !Number.isNaN(c.upper))
+    // A range the scenario already sits in needs nothing: aiming at one of its ends would move it for no reason.
+    .filter((c) => c.year > model.baseYear && !Number.isNaN(c.upper) && !(c.upper !== undefined && c.met === true))
     .map(({ targetId, of, year, threshold, upper, value }) => {
       const above = upper !== undefined && (threshold === -Infinity || (value !== undefined && value > upper));
       return {

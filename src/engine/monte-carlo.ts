@@ -48,7 +48,7 @@ export interface TargetOdds {
 export interface GrowthOdds {
   readonly from: number;
   readonly to: number;
-  /** The mean of the GRDP growth target's thresholds, as summarize() uses. */
+  /** The compound average of the GRDP growth target's yearly thresholds, as summarize() uses. */
   readonly threshold: number;
   readonly probability: number;
 }

@@ -192,10 +192,17 @@ function byVariableThenYear(a: TargetCheck, b: TargetCheck): number {
   return a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0;
 }
 
-// The headline's growth target: the mean lower bound of the GRDP growth target's years; a ceiling has none.
+// The headline's growth target: the compound average of the GRDP growth target's yearly lower bounds, so that a
+// path meeting every year's target exactly (13% then 12%) meets it too; a ceiling has none.
 function growthTarget(checks: readonly TargetCheck[]): number | undefined {
   const floors = checks.filter((c) => c.of === BUILTIN.grdpGrowth && c.threshold !== -Infinity);
-  return floors.length ? floors.reduce((s, c) => s + c.threshold, 0) / floors.length : undefined;
+  if (!floors.length) return undefined;
+  return (
+    Math.pow(
+      floors.reduce((product, c) => product * (1 + c.threshold), 1),
+      1 / floors.length,
+    ) - 1
+  );
 }
 
 /** Computes the headline cards of a scenario from an evaluated model. */

@@ -9,6 +9,7 @@ import {
   type RowGroup,
   type Scenario,
   type SheetRow,
+  type TargetQuestion,
 } from '../engine';
 import { dictionaries, type MessageKey } from '../i18n';
 import type { LocaleState } from './locale.svelte';
@@ -70,6 +71,29 @@ export function boundsText(of: string, lower: number, upper: number | undefined,
 export function structureName(of: string, locale: LocaleState): string | undefined {
   const group = ECONOMIC_GROUPS.find((g) => structureVar(g) === of);
   return group ? locale.label(ECONOMIC_GROUP_LABELS[group]) : undefined;
+}
+
+/**
+ * What a target question asks for, in words: "Để tỷ trọng CBCT đạt 30,0% năm 2030", "For GRDP per capita to reach
+ * 19,000–20,000 USD in 2030". A lower bound alone is written as the figure to reach.
+ */
+export function questionGoal(
+  question: TargetQuestion,
+  focus: { readonly name: string; readonly shareId: string },
+  baseYear: number,
+  locale: LocaleState,
+): string {
+  const { of, year, threshold, upper, measure } = question;
+  const aim =
+    upper === undefined
+      ? boundsText(of, threshold, undefined, locale).replace(/^≥ /, '')
+      : boundsText(of, threshold, upper, locale);
+  if (measure === 'average') return locale.t('questions.goal.average', { aim, from: baseYear + 1, year });
+  if (of === focus.shareId) return locale.t('questions.goal.share', { name: focus.name, aim, year });
+  if (of === BUILTIN.grdpPerCapitaUsd) return locale.t('questions.goal.perCapita', { aim, year });
+  const group = structureName(of, locale);
+  if (group) return locale.t('questions.goal.structure', { group, aim, year });
+  return locale.t('questions.goal.other', { variable: of, aim, year });
 }
 
 /** A group heading of the sheet. */

@@ -425,7 +425,8 @@ describe('target sets', () => {
     expect(sheet.targetSet).toBe('congress');
     expect(sheet.scenario.meta.targetSet).toBe('congress');
     expect(sheet.headline.shareTargets.map((c) => [c.year, c.threshold])).toEqual([[2030, 0.18]]);
-    expect(sheet.headline.growth.target).toBeCloseTo((0.13 + 4 * 0.12) / 5, 12);
+    // Compounded, so that 13% then 12% a year meets it exactly.
+    expect(sheet.headline.growth.target).toBeCloseTo((1.13 * 1.12 ** 4) ** (1 / 5) - 1, 12);
     const perCapita = sheet.headline.targets.filter((c) => c.of === 'grdp_per_capita_usd');
     expect(perCapita.map((c) => [c.year, c.threshold])).toEqual([
       [2026, 11800],

@@ -1,19 +1,19 @@
 import {
   focusGrowth,
-  requiredFocusGrowth,
-  shareQuestions,
+  requiredGrowthFor,
+  targetQuestions,
   type RequiredGrowthResult,
-  type ShareQuestion,
+  type TargetQuestion,
 } from '../engine';
 import type { Sheet } from './sheet.svelte';
 
-/** A ready-made question from a share target, with its answer. */
+/** A ready-made question from a target of the scenario's set, with its answer. */
 export interface TargetAnswer {
-  readonly question: ShareQuestion;
+  readonly question: TargetQuestion;
   readonly answer: RequiredGrowthResult;
 }
 
-/** "What would it take": the constant focus-sector growth each share target needs, worked out when asked. */
+/** "What would it take": the constant focus-sector growth each target of the set needs, worked out when asked. */
 export class TargetQuestions {
   readonly #sheet: Sheet;
   open = $state(false);
@@ -22,14 +22,14 @@ export class TargetQuestions {
     this.#sheet = sheet;
   }
 
-  /** One answer per share target after the base year; empty until asked. */
+  /** One answer per target year after the base year (GRDP growth as its average); empty until asked. */
   answers: TargetAnswer[] = $derived.by(() => {
     if (!this.open) return [];
     const { scenario, model } = this.#sheet;
     const from = this.#sheet.firstAssumedYear(focusGrowth(scenario.meta));
-    return shareQuestions(scenario, model).map((question) => ({
+    return targetQuestions(scenario, model).map((question) => ({
       question,
-      answer: requiredFocusGrowth(scenario, question.year, question.threshold, from),
+      answer: requiredGrowthFor(scenario, question, from),
     }));
   });
 

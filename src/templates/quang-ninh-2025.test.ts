@@ -71,14 +71,7 @@ describe('the Quảng Ninh 2025 template', () => {
   });
 
   it('labels every figure that is not published as an estimate, never as a citation', () => {
-    for (const key of [
-      'manufacturing@2025',
-      'services@2025',
-      'manufacturing.growth@2025',
-      'manufacturing.share@2024',
-      'population@2025',
-      'icor',
-    ]) {
+    for (const key of ['manufacturing@2025', 'services@2025', 'manufacturing.growth@2025', 'population@2025', 'icor']) {
       expect(template.sources[key]?.assumption, key).toBe(true);
     }
   });

@@ -106,7 +106,6 @@ const HISTORY: Readonly<Record<string, Readonly<Record<string, number>>>> = {
     2021: 0.113,
     2022: 0.115,
     2023: 0.123,
-    2024: round(MANUFACTURING_2024, 4),
   },
   [sectorVar('manufacturing', 'growth')]: { 2020: 0.1779, 2021: 0.3219, 2023: 0.164, 2024: 0.2045, 2025: 0.2407 },
   [sectorVar('agriculture', 'growth')]: { 2023: 0.0443, 2024: 0.0008, 2025: 0.0385 },
@@ -294,7 +293,10 @@ export const quangNinh2025: Template = {
       'du lịch và logistics tiếp tục tăng (16,40% năm 2025)',
       'tourism and logistics keep growing (16.40% in 2025)',
     ),
-    'taxes.growth': assume('gần tốc độ GRDP (6,31% năm 2025)', 'close to GRDP growth (6.31% in 2025)'),
+    'taxes.growth': assume(
+      'thuế sản phẩm tăng như những năm gần đây (6,31% năm 2025, 5,06% năm 2024)',
+      'product taxes grow as in recent years (6.31% in 2025, 5.06% in 2024)',
+    ),
     ...Object.fromEntries(
       SECTORS.map((s) => [
         sectorVar(s, 'price'),
@@ -330,14 +332,10 @@ export const quangNinh2025: Template = {
         cite(`${ANTT} (10/2023)`, `${ANTT} (Oct 2023)`),
       ]),
     ),
-    'manufacturing.share@2024': estimate(
-      '12,3% năm 2023 dời theo tăng trưởng CBCT 20,45% so với GRDP 8,42%; chưa công bố',
-      '12.3% in 2023 moved on by manufacturing growth of 20.45% against GRDP’s 8.42%; not published',
-    ),
     'grdp_growth@2020': cite('en.vietnamplus.vn'),
     'grdp_growth@2021': cite('kinhtedothi.vn'),
     'grdp_growth@2022': cite('kinhtedothi.vn (khoảng 10,28%)', 'kinhtedothi.vn (about 10.28%)'),
-    'grdp_growth@2023': cite('TTXVN (2024)'),
+    'grdp_growth@2023': cite('TTXVN, "Quảng Ninh tập trung thực hiện tốt 3 khâu đột phá chiến lược" (2024)'),
     'grdp_growth@2024': cite(CAFEF),
     'grdp_growth@2025': cite(`${TBTC} (cao nhất 34 tỉnh, thành)`, `${TBTC} (highest of 34 provinces)`),
     'grdp_nominal@2023': cite(INFINA),

@@ -161,4 +161,8 @@ export const QUANG_NINH_TARGET_SOURCES: Readonly<Record<string, SourceNote>> = {
     `Nghị quyết 01-NQ/TU theo báo chí (${PRESS_01})`,
     `Resolution 01-NQ/TU as reported (${PRESS_01})`,
   ),
+  'resolution_share@2025': cite(
+    `Nghị quyết 01-NQ/TU (16/11/2020): trên 15% năm 2025 (${SEED_001}; BQL KKT Quảng Ninh, "Đẩy mạnh xúc tiến và hỗ trợ doanh nghiệp CBCT…", 02/03/2021)`,
+    `Resolution 01-NQ/TU (16/11/2020): over 15% in 2025 (${SEED_001_EN}; Quảng Ninh Economic Zone Authority, "Đẩy mạnh xúc tiến và hỗ trợ doanh nghiệp CBCT…", 02/03/2021)`,
+  ),
 };

@@ -28,6 +28,20 @@ test('switching the target set changes the cards, the chart’s markers and the 
   await expect(page.locator('.u-legend').first()).toContainText('18,0%');
   await expect(cell(page, 'Mục tiêu GRDP bình quân đầu người, USD (Đại hội XVI) 2030')).toHaveText('20.000');
 
+  // "What would it take?" asks about every target of the set, per capita and average growth too.
+  await page.getByRole('button', { name: 'Cần tăng trưởng bao nhiêu để đạt mục tiêu?' }).click();
+  const answers = page.getByRole('region', { name: 'Cần gì để đạt mục tiêu?' });
+  await expect(
+    answers.getByRole('listitem').filter({ hasText: 'Để GRDP bình quân đầu người đạt 20.000 USD năm 2030' }),
+  ).toBeVisible();
+  await expect(
+    answers.getByRole('listitem').filter({ hasText: 'Để GRDP tăng bình quân 12,2%/năm (2026–2030)' }),
+  ).toContainText('cần tăng');
+  await expect(
+    answers.getByRole('listitem').filter({ hasText: 'Để tỷ trọng Công nghiệp chế biến, chế tạo đạt 18,0% năm 2030' }),
+  ).toContainText('cần tăng');
+  await answers.getByRole('button', { name: 'Ẩn câu trả lời' }).click();
+
   // The odds follow the set: a range on manufacturing growth, a short run.
   await cell(page, `Tăng trưởng ${MFG} 2027`).click();
   await page.keyboard.type('1');
