@@ -1,7 +1,6 @@
 import { cleanText, inputOf, sectorVar, withInput, type Model, type RowDef, type Scenario } from '../engine';
 import type { Locale } from '../engine';
 import { readCellText } from './cell-view';
-import type { TargetSet } from '../templates/types';
 import type { CustomRowSpec } from './sheet-types';
 
 /** The last year a projection may reach. */
@@ -46,15 +45,6 @@ export function withBaseYear(scenario: Scenario, model: Model, baseYear: number)
     return { ...row, base: nominal.values[i]! };
   });
   return { ...scenario, rows, meta: { ...meta, baseYear: year } };
-}
-
-/** The scenario checked against another target set: the set's target rows take the place of the current ones. */
-export function withTargetSet(scenario: Scenario, set: TargetSet): Scenario {
-  const at = scenario.rows.findIndex((r) => r.kind === 'target');
-  const others = scenario.rows.filter((r) => r.kind !== 'target');
-  const position = at < 0 ? others.length : scenario.rows.slice(0, at).filter((r) => r.kind !== 'target').length;
-  const rows = [...others.slice(0, position), ...set.rows, ...others.slice(position)];
-  return { ...scenario, rows, meta: { ...scenario.meta, targetSet: set.id } };
 }
 
 /** The row the "add row" form describes: an input series, a formula row over the projection, or a parameter. */

@@ -44,7 +44,8 @@ import {
   type CellView,
 } from './cell-view';
 import { UndoHistory } from './history.svelte';
-import { customRow, withBaseYear, withHorizon, withTargetSet } from './sheet-edits';
+import { applyTargetSet } from '../templates';
+import { customRow, withBaseYear, withHorizon } from './sheet-edits';
 import type { CellChange, CustomRowSpec, SheetOptions, SheetViewOptions, Status } from './sheet-types';
 
 export { MAX_CELL_TEXT, readCellText, type CellView } from './cell-view';
@@ -181,7 +182,7 @@ export class Sheet {
   setTargetSet(id: string): boolean {
     const set = this.targetSets.find((s) => s.id === id);
     if (!set) return false;
-    if (id !== this.targetSet) this.#applyIfChanged(withTargetSet(this.scenario, set));
+    if (id !== this.targetSet) this.#applyIfChanged(applyTargetSet(this.scenario, set));
     return true;
   }
 

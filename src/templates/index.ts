@@ -1,7 +1,10 @@
 import { sectorVar, withInput, type Scenario } from '../engine';
 import { quangNinh } from './quang-ninh';
 import { quangNinh2025 } from './quang-ninh-2025';
+import { applyTargetSet } from './target-set';
 import type { Preset, Template } from './types';
+
+export { applyTargetSet } from './target-set';
 
 export type { Preset, SourceNote, TargetSet, Template } from './types';
 export { templateFingerprint, unstampedFingerprint } from './fingerprint';
@@ -14,9 +17,11 @@ export function templateById(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
 
-/** The template's scenario under a new name, with a preset's growth rates written into its years. */
+/** The template's scenario under a new name, with a preset's growth rates (and target set) written into it. */
 export function applyPreset(template: Template, preset: Preset | undefined, name: string): Scenario {
   let scenario: Scenario = { ...template.scenario, meta: { ...template.scenario.meta, name } };
+  const set = template.targetSets?.find((s) => s.id === preset?.targetSet);
+  if (set) scenario = applyTargetSet(scenario, set);
   for (const [sector, rate] of Object.entries(preset?.growth ?? {})) {
     for (let year = preset!.fromYear; year <= scenario.meta.horizon; year++) {
       scenario = withInput(scenario, sectorVar(sector, 'growth'), year, rate);

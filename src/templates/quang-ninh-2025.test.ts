@@ -112,3 +112,23 @@ describe('its headline', () => {
     expect(perCapita!.usd.to!).toBeGreaterThan(perCapita!.usd.from!);
   });
 });
+
+describe('the congress path preset', () => {
+  it('meets the congress set as the cards check it, at the lowest constant manufacturing growth that does', () => {
+    const preset = template.presets.find((p) => p.id === 'congress')!;
+    const scenario = applyPreset(template, preset, 'Đại hội');
+    expect(scenario.meta.targetSet).toBe('congress');
+    // The average growth, every share target and every per capita target (2026 and 2030) are met.
+    const met = (s: typeof scenario) => {
+      const headline = summarize(new Model(s), s);
+      const perCapita = headline.targets.filter((c) => c.of === BUILTIN.grdpPerCapitaUsd);
+      expect(perCapita).toHaveLength(2);
+      return !!headline.growth.met && [...headline.shareTargets, ...perCapita].every((c) => c.met);
+    };
+    expect(met(scenario)).toBe(true);
+    // A tenth of a point less and one of them is missed.
+    const growth = { manufacturing: preset.growth.manufacturing! - 0.001 };
+    expect(met(applyPreset(template, { ...preset, growth }, 'x'))).toBe(false);
+    expect(typeof preset.assumes === 'string' ? preset.assumes : preset.assumes.vi).toContain('goal seek');
+  });
+});

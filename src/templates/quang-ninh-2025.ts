@@ -1,5 +1,14 @@
-import { BUILTIN, sectorVar, structureVar, type YearCells } from '../engine';
+import {
+  BUILTIN,
+  requiredGrowthFor,
+  sectorVar,
+  structureVar,
+  targetQuestions,
+  type Scenario,
+  type YearCells,
+} from '../engine';
 import { QUANG_NINH_TARGET_SETS, QUANG_NINH_TARGET_SOURCES } from './quang-ninh-targets';
+import { applyTargetSet } from './target-set';
 import type { Preset, SourceNote, Template } from './types';
 
 // Sources of the 2024–2025 results (../shared/domain.md, "Update, November 2026"), cited by publisher, title and date.
@@ -132,7 +141,44 @@ const HAIRCUTS: Readonly<Record<string, number>> = {
   taxes: 0.02,
 };
 
+// The congress's path: the lowest constant manufacturing growth from 2026 that meets the congress set's targets as the
+// cards check them (average growth, share, per capita), the other sectors as the template has them, found with the engine's own goal seek. Worked out on first use
+// (it runs the model some hundreds of times), not when the app starts.
+let congressPath: { rate: number; binding: string } | undefined;
+function congressRate(scenario: Scenario): { rate: number; binding: string } {
+  if (congressPath) return congressPath;
+  const checked = applyTargetSet(
+    scenario,
+    QUANG_NINH_TARGET_SETS.find((set) => set.id === 'congress')!,
+  );
+  let best = { rate: -Infinity, binding: '' };
+  for (const question of targetQuestions(checked)) {
+    const answer = requiredGrowthFor(checked, question, BASE + 1);
+    if (answer.status === 'found' && answer.x > best.rate) best = { rate: answer.x, binding: question.targetId };
+  }
+  // Rounded up, so that the rate shown still reaches the binding target.
+  congressPath = { rate: Math.ceil(best.rate * 1e4) / 1e4, binding: best.binding };
+  return congressPath;
+}
+
 const PRESETS: Preset[] = [
+  {
+    id: 'congress',
+    label: { vi: 'Con đường Đại hội XVI', en: 'The 16th Congress path' },
+    get assumes() {
+      const { rate } = congressRate(TEMPLATE_SCENARIO);
+      const pct = (rate * 100).toFixed(1);
+      return {
+        vi: `CBCT tăng ${pct.replace('.', ',')}%/năm từ 2026: mức thấp nhất để đạt tăng trưởng bình quân, tỷ trọng CBCT và GRDP bình quân đầu người của Đại hội XVI (cả 11.800 USD năm 2026) khi các ngành khác như mẫu; tính bằng goal seek của ứng dụng.`,
+        en: `Manufacturing grows ${pct}% a year from 2026: the lowest rate that meets the 16th Congress's average growth, manufacturing share and GRDP per capita (11,800 USD in 2026 too) with the other sectors as in the template; worked out by the app's goal seek.`,
+      };
+    },
+    fromYear: BASE + 1,
+    get growth() {
+      return { manufacturing: congressRate(TEMPLATE_SCENARIO).rate };
+    },
+    targetSet: 'congress',
+  },
   {
     id: 'trend',
     label: { vi: 'Xu hướng thực tế', en: 'Recorded trend' },
@@ -155,108 +201,111 @@ const PRESETS: Preset[] = [
   },
 ];
 
+// The template's scenario (the congress path preset works from it).
+const TEMPLATE_SCENARIO: Scenario = {
+  meta: {
+    name: 'Quảng Ninh',
+    region: { vi: 'Quảng Ninh', en: 'Quảng Ninh' },
+    baseYear: BASE,
+    horizon: HORIZON,
+    unit: { vi: 'tỷ đồng', en: 'billion VND' },
+    focus: 'manufacturing',
+    perCapita: { population: 'population', usdRate: 'usd_rate' },
+  },
+  rows: [
+    {
+      kind: 'sector',
+      id: 'agriculture',
+      group: 'agriculture',
+      label: { vi: 'Nông, lâm nghiệp và thủy sản', en: 'Agriculture, forestry and fisheries' },
+      base: BASES.agriculture,
+      growth: years(BASE + 1, HORIZON, 0.03),
+      price: years(BASE + 1, HORIZON, 0.015),
+    },
+    {
+      kind: 'sector',
+      id: 'manufacturing',
+      group: 'industry',
+      label: { vi: 'Công nghiệp chế biến, chế tạo', en: 'Manufacturing' },
+      base: BASES.manufacturing,
+      growth: years(BASE + 1, HORIZON, 0.2),
+      price: years(BASE + 1, HORIZON, 0.015),
+    },
+    {
+      kind: 'sector',
+      id: 'other_industry',
+      group: 'industry',
+      label: { vi: 'Công nghiệp khác và xây dựng', en: 'Other industry and construction' },
+      base: BASES.other_industry,
+      growth: years(BASE + 1, HORIZON, 0.05),
+      price: years(BASE + 1, HORIZON, 0.015),
+    },
+    {
+      kind: 'sector',
+      id: 'services',
+      group: 'services',
+      label: { vi: 'Dịch vụ', en: 'Services' },
+      base: BASES.services,
+      growth: years(BASE + 1, HORIZON, 0.12),
+      price: years(BASE + 1, HORIZON, 0.015),
+    },
+    {
+      kind: 'sector',
+      id: 'taxes',
+      group: 'taxes',
+      label: { vi: 'Thuế sản phẩm trừ trợ cấp sản phẩm', en: 'Product taxes less subsidies' },
+      base: TAXES_BASE,
+      growth: years(BASE + 1, HORIZON, 0.08),
+      price: years(BASE + 1, HORIZON, 0.015),
+    },
+    ...QUANG_NINH_TARGET_SETS[0]!.rows,
+    {
+      kind: 'series',
+      id: 'population',
+      label: { vi: 'Dân số trung bình (nghìn người)', en: 'Average population (thousand)' },
+      format: 'number',
+      cells: {
+        [BASE]: round(POPULATION_2025, 2),
+        ...years(BASE + 1, HORIZON, `=population[t-1] * (1 + population_growth)`),
+      },
+    },
+    {
+      kind: 'param',
+      id: 'population_growth',
+      label: { vi: 'Tăng dân số mỗi năm', en: 'Population growth a year' },
+      format: 'percent',
+      value: round(POPULATION_GROWTH, 4),
+    },
+    {
+      kind: 'series',
+      id: 'usd_rate',
+      label: { vi: 'Tỷ giá (đồng/USD)', en: 'Exchange rate (VND per USD)' },
+      format: 'number',
+      cells: years(BASE, HORIZON, USD_RATE),
+    },
+    {
+      kind: 'param',
+      id: 'icor',
+      label: { vi: 'Hệ số ICOR (giá hiện hành)', en: 'ICOR (current prices)' },
+      format: 'number',
+      value: round(109400 / (347500 - 315800), 2),
+    },
+    {
+      kind: 'series',
+      id: 'investment',
+      label: { vi: 'Vốn đầu tư cần thiết (giá hiện hành)', en: 'Investment needed (current prices)' },
+      format: 'number',
+      cells: years(BASE + 1, HORIZON, '=icor * (grdp_nominal[t] - grdp_nominal[t-1])'),
+    },
+  ],
+  history: HISTORY,
+};
+
 /** Quảng Ninh, base year 2025: recorded results to 2025, the 2026–2030 plan period projected (see domain.md). */
 export const quangNinh2025: Template = {
   id: 'quang-ninh-2025',
   label: { vi: 'Quảng Ninh (năm gốc 2025)', en: 'Quảng Ninh (base year 2025)' },
-  scenario: {
-    meta: {
-      name: 'Quảng Ninh',
-      region: { vi: 'Quảng Ninh', en: 'Quảng Ninh' },
-      baseYear: BASE,
-      horizon: HORIZON,
-      unit: { vi: 'tỷ đồng', en: 'billion VND' },
-      focus: 'manufacturing',
-      perCapita: { population: 'population', usdRate: 'usd_rate' },
-    },
-    rows: [
-      {
-        kind: 'sector',
-        id: 'agriculture',
-        group: 'agriculture',
-        label: { vi: 'Nông, lâm nghiệp và thủy sản', en: 'Agriculture, forestry and fisheries' },
-        base: BASES.agriculture,
-        growth: years(BASE + 1, HORIZON, 0.03),
-        price: years(BASE + 1, HORIZON, 0.015),
-      },
-      {
-        kind: 'sector',
-        id: 'manufacturing',
-        group: 'industry',
-        label: { vi: 'Công nghiệp chế biến, chế tạo', en: 'Manufacturing' },
-        base: BASES.manufacturing,
-        growth: years(BASE + 1, HORIZON, 0.2),
-        price: years(BASE + 1, HORIZON, 0.015),
-      },
-      {
-        kind: 'sector',
-        id: 'other_industry',
-        group: 'industry',
-        label: { vi: 'Công nghiệp khác và xây dựng', en: 'Other industry and construction' },
-        base: BASES.other_industry,
-        growth: years(BASE + 1, HORIZON, 0.05),
-        price: years(BASE + 1, HORIZON, 0.015),
-      },
-      {
-        kind: 'sector',
-        id: 'services',
-        group: 'services',
-        label: { vi: 'Dịch vụ', en: 'Services' },
-        base: BASES.services,
-        growth: years(BASE + 1, HORIZON, 0.12),
-        price: years(BASE + 1, HORIZON, 0.015),
-      },
-      {
-        kind: 'sector',
-        id: 'taxes',
-        group: 'taxes',
-        label: { vi: 'Thuế sản phẩm trừ trợ cấp sản phẩm', en: 'Product taxes less subsidies' },
-        base: TAXES_BASE,
-        growth: years(BASE + 1, HORIZON, 0.08),
-        price: years(BASE + 1, HORIZON, 0.015),
-      },
-      ...QUANG_NINH_TARGET_SETS[0]!.rows,
-      {
-        kind: 'series',
-        id: 'population',
-        label: { vi: 'Dân số trung bình (nghìn người)', en: 'Average population (thousand)' },
-        format: 'number',
-        cells: {
-          [BASE]: round(POPULATION_2025, 2),
-          ...years(BASE + 1, HORIZON, `=population[t-1] * (1 + population_growth)`),
-        },
-      },
-      {
-        kind: 'param',
-        id: 'population_growth',
-        label: { vi: 'Tăng dân số mỗi năm', en: 'Population growth a year' },
-        format: 'percent',
-        value: round(POPULATION_GROWTH, 4),
-      },
-      {
-        kind: 'series',
-        id: 'usd_rate',
-        label: { vi: 'Tỷ giá (đồng/USD)', en: 'Exchange rate (VND per USD)' },
-        format: 'number',
-        cells: years(BASE, HORIZON, USD_RATE),
-      },
-      {
-        kind: 'param',
-        id: 'icor',
-        label: { vi: 'Hệ số ICOR (giá hiện hành)', en: 'ICOR (current prices)' },
-        format: 'number',
-        value: round(109400 / (347500 - 315800), 2),
-      },
-      {
-        kind: 'series',
-        id: 'investment',
-        label: { vi: 'Vốn đầu tư cần thiết (giá hiện hành)', en: 'Investment needed (current prices)' },
-        format: 'number',
-        cells: years(BASE + 1, HORIZON, '=icor * (grdp_nominal[t] - grdp_nominal[t-1])'),
-      },
-    ],
-    history: HISTORY,
-  },
+  scenario: TEMPLATE_SCENARIO,
   presets: PRESETS,
   targetSets: QUANG_NINH_TARGET_SETS,
   sources: {

@@ -15,6 +15,8 @@ export interface Preset {
   readonly fromYear: number;
   /** Real growth per year by sector id, applied to every year from fromYear to the horizon. */
   readonly growth: Readonly<Record<string, number>>;
+  /** The target set the scenario is checked against, where the preset is built to meet one. */
+  readonly targetSet?: string;
 }
 
 /** Targets a scenario can be checked against, as one body adopted them (a resolution, a plan). */
