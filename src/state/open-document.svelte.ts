@@ -1,6 +1,5 @@
 import { evaluate, remember, type Scenario } from '../engine';
 import type { MessageKey } from '../i18n';
-import { decodeShare, encodeShare, ShareEncodeError } from '../share';
 import { newRecord, type StoredScenario } from '../storage';
 import { templateById, TEMPLATES, type Template } from '../templates';
 import { GridState } from './grid.svelte';
@@ -138,6 +137,8 @@ export class OpenDocument {
       this.#host.tell({ key: 'link.error.empty', tone: 'error' });
       return false;
     }
+    // The link codec loads on first use: most visits open no link and share none.
+    const { decodeShare } = await import('../share');
     const result = await decodeShare(fragment);
     // Valid data that still cannot be evaluated is refused like any other bad link.
     if (!result.ok || !evaluate(result.scenario)) {
@@ -156,6 +157,7 @@ export class OpenDocument {
   async shareFragment(): Promise<string | undefined> {
     const doc = this.#doc;
     if (!doc) return undefined;
+    const { encodeShare, ShareEncodeError } = await import('../share');
     try {
       return await encodeShare(doc.sheet.scenario, doc.template.id);
     } catch (e) {
