@@ -4,7 +4,9 @@ import {
   sectorVar,
   structureVar,
   targetQuestions,
+  type EconomicGroup,
   type Scenario,
+  type SectorRow,
   type YearCells,
 } from '../engine';
 import { QUANG_NINH_TARGET_SETS, QUANG_NINH_TARGET_SOURCES } from './quang-ninh-targets';
@@ -33,6 +35,8 @@ const GRDP_2025 = 368445;
 const USD_RATE = 25400;
 const POPULATION_2022 = 1362.88;
 const PER_CAPITA_2025 = 10402;
+// The GRDP deflator derived from 2024: current prices +10.0% against 8.42% real growth.
+const DEFLATOR = 0.015;
 
 function cite(vi: string, en = vi): SourceNote {
   return { text: { vi, en } };
@@ -201,6 +205,25 @@ const PRESETS: Preset[] = [
   },
 ];
 
+// A sector of the template: its 2025 base, one growth rate for 2026–2030 and the derived deflator in every year.
+function sector(
+  id: keyof typeof BASES | 'taxes',
+  group: EconomicGroup,
+  vi: string,
+  en: string,
+  growth: number,
+): SectorRow {
+  return {
+    kind: 'sector',
+    id,
+    group,
+    label: { vi, en },
+    base: id === 'taxes' ? TAXES_BASE : BASES[id],
+    growth: years(BASE + 1, HORIZON, growth),
+    price: years(BASE + 1, HORIZON, DEFLATOR),
+  };
+}
+
 // The template's scenario (the congress path preset works from it).
 const TEMPLATE_SCENARIO: Scenario = {
   meta: {
@@ -213,51 +236,11 @@ const TEMPLATE_SCENARIO: Scenario = {
     perCapita: { population: 'population', usdRate: 'usd_rate' },
   },
   rows: [
-    {
-      kind: 'sector',
-      id: 'agriculture',
-      group: 'agriculture',
-      label: { vi: 'Nông, lâm nghiệp và thủy sản', en: 'Agriculture, forestry and fisheries' },
-      base: BASES.agriculture,
-      growth: years(BASE + 1, HORIZON, 0.03),
-      price: years(BASE + 1, HORIZON, 0.015),
-    },
-    {
-      kind: 'sector',
-      id: 'manufacturing',
-      group: 'industry',
-      label: { vi: 'Công nghiệp chế biến, chế tạo', en: 'Manufacturing' },
-      base: BASES.manufacturing,
-      growth: years(BASE + 1, HORIZON, 0.2),
-      price: years(BASE + 1, HORIZON, 0.015),
-    },
-    {
-      kind: 'sector',
-      id: 'other_industry',
-      group: 'industry',
-      label: { vi: 'Công nghiệp khác và xây dựng', en: 'Other industry and construction' },
-      base: BASES.other_industry,
-      growth: years(BASE + 1, HORIZON, 0.05),
-      price: years(BASE + 1, HORIZON, 0.015),
-    },
-    {
-      kind: 'sector',
-      id: 'services',
-      group: 'services',
-      label: { vi: 'Dịch vụ', en: 'Services' },
-      base: BASES.services,
-      growth: years(BASE + 1, HORIZON, 0.12),
-      price: years(BASE + 1, HORIZON, 0.015),
-    },
-    {
-      kind: 'sector',
-      id: 'taxes',
-      group: 'taxes',
-      label: { vi: 'Thuế sản phẩm trừ trợ cấp sản phẩm', en: 'Product taxes less subsidies' },
-      base: TAXES_BASE,
-      growth: years(BASE + 1, HORIZON, 0.08),
-      price: years(BASE + 1, HORIZON, 0.015),
-    },
+    sector('agriculture', 'agriculture', 'Nông, lâm nghiệp và thủy sản', 'Agriculture, forestry and fisheries', 0.03),
+    sector('manufacturing', 'industry', 'Công nghiệp chế biến, chế tạo', 'Manufacturing', 0.2),
+    sector('other_industry', 'industry', 'Công nghiệp khác và xây dựng', 'Other industry and construction', 0.05),
+    sector('services', 'services', 'Dịch vụ', 'Services', 0.12),
+    sector('taxes', 'taxes', 'Thuế sản phẩm trừ trợ cấp sản phẩm', 'Product taxes less subsidies', 0.08),
     ...QUANG_NINH_TARGET_SETS[0]!.rows,
     {
       kind: 'series',
