@@ -75,10 +75,15 @@ const POPULATION_GROWTH = (POPULATION_2025 / POPULATION_2022) ** (1 / 3) - 1;
 
 // Average yearly growth of each sector over the recorded years of the 2021–2025 period that have a figure.
 function recordedAverage(history: Readonly<Record<string, number>>): number {
-  const rates = Object.entries(history)
-    .filter(([year]) => Number(year) >= 2021 && Number(year) <= 2025)
-    .map(([, rate]) => rate);
+  const rates = recordedYears(history).map((year) => history[year]!);
   return rates.reduce((product, rate) => product * (1 + rate), 1) ** (1 / rates.length) - 1;
+}
+
+// The years of 2021–2025 that have a recorded figure.
+function recordedYears(history: Readonly<Record<string, number>>): number[] {
+  return Object.keys(history)
+    .map(Number)
+    .filter((year) => year >= 2021 && year <= 2025);
 }
 
 const SHORT_NAMES = {
@@ -90,10 +95,12 @@ const SHORT_NAMES = {
 } as const;
 
 // "CBCT 23,1%, dịch vụ 14,4%, …" in a language, for a preset's description.
-function describe(rates: Readonly<Record<string, number>>, lang: 'vi' | 'en'): string {
+// With the recorded years behind each rate where they are given ("CBCT 23,1% (2021, 2023, 2024, 2025)").
+function describe(rates: Readonly<Record<string, number>>, lang: 'vi' | 'en', withYears = false): string {
   return SECTORS.map((s) => {
     const pct = (rates[s]! * 100).toFixed(1);
-    return `${SHORT_NAMES[s as keyof typeof SHORT_NAMES][lang]} ${lang === 'vi' ? pct.replace('.', ',') : pct}%`;
+    const years = withYears ? ` (${recordedYears(HISTORY[sectorVar(s, 'growth')] ?? {}).join(', ')})` : '';
+    return `${SHORT_NAMES[s as keyof typeof SHORT_NAMES][lang]} ${lang === 'vi' ? pct.replace('.', ',') : pct}%${years}`;
   }).join(', ');
 }
 
@@ -187,8 +194,8 @@ const PRESETS: Preset[] = [
     id: 'trend',
     label: { vi: 'Xu hướng thực tế', en: 'Recorded trend' },
     assumes: {
-      vi: `Mỗi ngành giữ tốc độ bình quân các năm đã có số liệu 2021–2025: ${describe(TREND, 'vi')}.`,
-      en: `Each sector keeps its average over the recorded years of 2021–2025: ${describe(TREND, 'en')}.`,
+      vi: `Mỗi ngành giữ tốc độ bình quân các năm có số liệu trong 2021–2025: ${describe(TREND, 'vi', true)}; số 2025 của CBCT và công nghiệp khác là ước tính.`,
+      en: `Each sector keeps its average over the years of 2021–2025 with a recorded figure: ${describe(TREND, 'en', true)}; the 2025 figures of manufacturing and other industry are estimates.`,
     },
     fromYear: BASE + 1,
     growth: TREND,
