@@ -267,9 +267,12 @@ export interface ChartSeries {
   readonly shareTargets: readonly (number | null)[];
 }
 
-/** Builds the chart's aligned series from the evaluated model; the UI draws them as they are. */
-export function chartSeries(model: Model, scenario: Scenario): ChartSeries {
-  const shareId = focusShare(scenario.meta);
+/**
+ * Builds the chart's aligned series from the evaluated model; the UI draws them as they are. The line on the right
+ * axis is the focus share unless another variable is given (GRDP per capita), with its history and targets.
+ */
+export function chartSeries(model: Model, scenario: Scenario, line = focusShare(scenario.meta)): ChartSeries {
+  const shareId = line;
   const history = scenario.history[shareId] ?? {};
   const firstHistory = Math.min(model.baseYear, ...Object.keys(history).map(Number).filter(Number.isFinite));
   const to = model.years[model.years.length - 1]!;

@@ -55,7 +55,7 @@ export function buildTable(sheet: Sheet, locale: LocaleState): ExportTable {
 /** The texts of a sheet's chart image: chart title, scenario name and source line, in the current language. */
 export function pngTexts(sheet: Sheet, locale: LocaleState): PngTexts {
   return {
-    title: chartInput(sheet.scenario, sheet.chart, locale).labels.title,
+    title: chartInput(sheet.scenario, sheet.chart, locale, sheet.chartLine).labels.title,
     subtitle: sheet.scenario.meta.name,
     source: locale.t('export.pngSource', {
       template: locale.label(sheet.template.label),
@@ -72,7 +72,7 @@ export function exportInput(sheet: Sheet, locale: LocaleState): ExportInput {
       return buildTable(sheet, locale);
     },
     get chart() {
-      return chartInput(sheet.scenario, sheet.chart, locale);
+      return chartInput(sheet.scenario, sheet.chart, locale, sheet.chartLine);
     },
     get texts() {
       return pngTexts(sheet, locale);

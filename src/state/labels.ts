@@ -46,14 +46,33 @@ export function focusName(scenario: Scenario, locale: LocaleState): string {
   return sectorNames(scenario, [scenario.meta.focus], locale)[0]!;
 }
 
-/** A scenario chart's input, translated as the page shows it (focus sector name, unit, sector names). */
-export function chartInput(scenario: Scenario, chart: ChartSeries, locale: LocaleState): ChartInput {
+/**
+ * A scenario chart's input, translated as the page shows it (focus sector name, unit, sector names); with the line
+ * showing GRDP per capita, its labels and USD figures instead of the share's.
+ */
+export function chartInput(
+  scenario: Scenario,
+  chart: ChartSeries,
+  locale: LocaleState,
+  line: 'share' | 'perCapita' = 'share',
+): ChartInput {
+  const labels = chartLabels(locale.t, focusName(scenario, locale), locale.label(scenario.meta.unit));
+  const usd = (v: number) => `${locale.number(Math.round(v))} USD`;
   return {
     data: chart,
     sectorLabels: sectorNames(scenario, chart.sectors, locale),
-    labels: chartLabels(locale.t, focusName(scenario, locale), locale.label(scenario.meta.unit)),
+    labels:
+      line === 'share'
+        ? labels
+        : {
+            ...labels,
+            share: locale.t('chart.perCapita'),
+            shareHistory: locale.t('chart.perCapitaHistory'),
+            shareAxis: 'USD',
+            title: locale.t('chart.titlePerCapita'),
+          },
     formatValue: locale.number,
-    formatPercent: locale.percent,
+    formatPercent: line === 'share' ? locale.percent : usd,
   };
 }
 

@@ -315,6 +315,7 @@ export class OpenDocument {
       new Sheet(template, scenario, {
         showHistory: before?.sheet.showHistory ?? this.#showHistory,
         showPrices: before?.sheet.showPrices ?? false,
+        chartLine: before?.sheet.chartLine,
         onChange: () => {
           this.#keepJournal();
           this.#scheduleSave();

@@ -30,10 +30,14 @@ export interface CellChange {
   readonly input: CellInput | undefined;
 }
 
+/** What the chart's line on the right axis shows: the focus share, or GRDP per capita in USD. */
+export type ChartLine = 'share' | 'perCapita';
+
 /** Which optional parts of the sheet are shown. */
 export interface SheetViewOptions {
   readonly showHistory: boolean;
   readonly showPrices: boolean;
+  readonly chartLine?: ChartLine;
 }
 
 /** What a Sheet tells its owner: every change of its scenario (edits, undo, redo, another tab's save). */

@@ -1,5 +1,7 @@
 import {
   addRow,
+  BUILTIN,
+  chartSeries,
   cleanText,
   checkIdentifier,
   deleteRow,
@@ -46,7 +48,7 @@ import {
 import { UndoHistory } from './history.svelte';
 import { applyTargetSet } from '../templates';
 import { customRow, withBaseYear, withHorizon } from './sheet-edits';
-import type { CellChange, CustomRowSpec, SheetOptions, SheetViewOptions, Status } from './sheet-types';
+import type { CellChange, ChartLine, CustomRowSpec, SheetOptions, SheetViewOptions, Status } from './sheet-types';
 
 export { MAX_CELL_TEXT, readCellText, type CellView } from './cell-view';
 export { MAX_HORIZON } from './sheet-edits';
@@ -79,7 +81,11 @@ export class Sheet {
   constructor(template: Template, scenario: Scenario = template.scenario, options: SheetOptions = {}) {
     this.template = template;
     this.#current = { scenario, model: new Model(scenario) };
-    this.#view = { showHistory: options.showHistory ?? true, showPrices: options.showPrices ?? false };
+    this.#view = {
+      showHistory: options.showHistory ?? true,
+      showPrices: options.showPrices ?? false,
+      chartLine: options.chartLine ?? 'share',
+    };
     this.#onChange = options.onChange;
   }
 
@@ -119,7 +125,11 @@ export class Sheet {
   /** The cards' figures: shares against their targets, average growth, the year the target is met. */
   readonly headline = $derived(this.#evaluation.headline);
   /** The chart's series: GRDP by sector, the focus share, history and targets. */
-  readonly chart = $derived(this.#evaluation.chart);
+  readonly chart = $derived(
+    this.chartLine === 'perCapita'
+      ? chartSeries(this.#current.model, this.#current.scenario, BUILTIN.grdpPerCapitaUsd)
+      : this.#evaluation.chart,
+  );
   /** The odds of the last simulation, if it ran on the scenario as it stands (an edit hides them, undo brings them back). */
   readonly odds: MonteCarloResult | null = $derived(this.#odds?.scenario === this.scenario ? this.#odds.result : null);
   /** Whether any input cell holds a range. */
@@ -136,6 +146,16 @@ export class Sheet {
       this.scenario !== this.template.scenario &&
       JSON.stringify(this.scenario) !== JSON.stringify(this.#templateNamed(this.scenario.meta.name)),
   );
+
+  /** What the chart's line shows; per capita only where the scenario declares population and rate. */
+  get chartLine(): ChartLine {
+    return this.#view.chartLine === 'perCapita' && this.scenario.meta.perCapita ? 'perCapita' : 'share';
+  }
+
+  /** Switches the chart's line between the focus share and GRDP per capita. */
+  setChartLine(line: ChartLine): void {
+    this.#view = { ...this.#view, chartLine: line };
+  }
 
   /** Shows or hides the recorded-year columns. */
   setShowHistory(show: boolean): void {

@@ -461,3 +461,25 @@ describe('target sets', () => {
     expect(old.targetSet).toBeUndefined();
   });
 });
+
+describe('the chart line', () => {
+  it('shows GRDP per capita in USD with its history and targets when asked, the share otherwise', () => {
+    const sheet = new Sheet(quangNinh2025);
+    expect(sheet.chartLine).toBe('share');
+    const share2030 = sheet.chart.share[sheet.chart.years.indexOf(2030)]!;
+    expect(share2030).toBeCloseTo(sheet.model.get('manufacturing.share')!.values[2030 - 2025]!, 12);
+    sheet.setTargetSet('congress');
+    sheet.setChartLine('perCapita');
+    const { years, share, shareHistory, shareTargets } = sheet.chart;
+    expect(share[years.indexOf(2030)]).toBeCloseTo(sheet.model.get('grdp_per_capita_usd')!.values[2030 - 2025]!, 6);
+    expect(shareHistory[years.indexOf(2024)]).toBe(10272);
+    expect(shareTargets[years.indexOf(2026)]).toBe(11800);
+    expect(shareTargets[years.indexOf(2030)]).toBe(20000);
+  });
+
+  it('keeps to the share where the scenario has no per capita', () => {
+    const sheet = new Sheet(quangNinh);
+    sheet.setChartLine('perCapita');
+    expect(sheet.chartLine).toBe('share');
+  });
+});

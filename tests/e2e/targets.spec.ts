@@ -86,3 +86,15 @@ test('the master plan’s set checks the structure against its ranges, in both l
   await page.getByLabel('Check against the targets of').selectOption('resolution01');
   await expect(card(page, 'Manufacturing share in 2030')).toContainText('Target ≥ 20.0%');
 });
+
+test('the chart can show GRDP per capita in USD instead of the share, with its targets', async ({ page }) => {
+  await picker(page).selectOption('congress');
+  const legend = page.locator('.u-legend').first();
+  await expect(legend).toContainText('Tỷ trọng Công nghiệp chế biến, chế tạo (dự báo)');
+  await page.getByLabel('Đường trên trục phải').selectOption('perCapita');
+  await expect(page.getByRole('figure').first()).toContainText('GRDP theo ngành và GRDP bình quân đầu người');
+  await expect(legend).toContainText('GRDP bình quân đầu người, USD (dự báo)');
+  await expect(legend).toContainText('20.000 USD');
+  await page.getByLabel('Đường trên trục phải').selectOption('share');
+  await expect(legend).toContainText('Tỷ trọng Công nghiệp chế biến, chế tạo (dự báo)');
+});
