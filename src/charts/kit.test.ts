@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendValue, niceTicks } from './kit';
+import { legendValue, niceTicks, targetLabel } from './kit';
 
 describe('niceTicks', () => {
   it('steps by 1, 2 or 5 times a power of ten inside the span', () => {
@@ -30,5 +30,14 @@ describe('legendValue', () => {
     expect(legendValue(years, [1, 2, 3, 4], null, fmt)).toBe('4');
     expect(legendValue(years, [1, 2, null, null], null, fmt)).toBe('2 (2021)');
     expect(legendValue(years, [null, null, null, null], null, fmt)).toBe('–');
+  });
+});
+
+describe('targetLabel', () => {
+  const words = { labels: { target: 'Mục tiêu' }, formatPercent: (v: number) => `${Math.round(v * 100)}%` };
+
+  it('names a target by its figure and year, and a range by both ends', () => {
+    expect(targetLabel(words, 2030, 0.3)).toBe('Mục tiêu 30% (2030)');
+    expect(targetLabel(words, 2030, 0.47, 0.48)).toBe('Mục tiêu 47%–48% (2030)');
   });
 });

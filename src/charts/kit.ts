@@ -158,8 +158,11 @@ export function targetLabel(
   input: { readonly labels: { readonly target: string }; readonly formatPercent: (v: number) => string },
   year: number,
   value: number,
+  upper?: number,
 ): string {
-  return `${input.labels.target} ${input.formatPercent(value)} (${year})`;
+  const bounds =
+    upper === undefined ? input.formatPercent(value) : `${input.formatPercent(value)}–${input.formatPercent(upper)}`;
+  return `${input.labels.target} ${bounds} (${year})`;
 }
 
 /** Adds a diamond of half-diagonal r centred on (x, y) to a path (a canvas context or a Path2D). */
@@ -207,6 +210,8 @@ export interface TargetLabelling {
   readonly scale?: string;
   readonly fontSize: number;
   readonly text: (year: number, value: number) => string;
+  /** The upper end of a range target in a year, if it is one: a label above it clears the band. */
+  readonly upperAt?: (year: number) => number | undefined;
 }
 
 // Each target gets its label on the side away from the projection, so the text never sits on the line,
@@ -214,7 +219,7 @@ export interface TargetLabelling {
 /** Draws each target's label beside its marker (a uPlot draw hook). */
 export function drawTargetLabels(
   u: uPlot,
-  { targets, share, scale = 'share', fontSize, text: labelText }: TargetLabelling,
+  { targets, share, scale = 'share', fontSize, text: labelText, upperAt = () => undefined }: TargetLabelling,
 ): void {
   if (!u.series[targets]?.show) return;
   const px = uPlot.pxRatio;
@@ -241,7 +246,8 @@ export function drawTargetLabels(
     const prefersBelow = projected !== null && projected !== undefined && projected > v;
     const below = prefersBelow ? fitsBelow || !fitsAbove : !fitsAbove && fitsBelow;
     ctx.textBaseline = below ? 'top' : 'bottom';
-    const ty = below ? y + offset : y - offset;
+    const top = upperAt(year);
+    const ty = below ? y + offset : (top === undefined ? y : u.valToPos(top, scale, true)) - offset;
     ctx.strokeText(text, x, ty);
     ctx.fillText(text, x, ty);
   });
@@ -252,6 +258,8 @@ export function drawTargetLabels(
 export function targetLabelHook(
   labelling: Omit<TargetLabelling, 'text'>,
   words: Parameters<typeof targetLabel>[0],
+  upperAt: (year: number) => number | undefined = () => undefined,
 ): (u: uPlot) => void {
-  return (u) => drawTargetLabels(u, { ...labelling, text: (year, v) => targetLabel(words, year, v) });
+  return (u) =>
+    drawTargetLabels(u, { ...labelling, upperAt, text: (year, v) => targetLabel(words, year, v, upperAt(year)) });
 }

@@ -1,4 +1,4 @@
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import type { ChartSeries } from '../engine';
 import type { MessageKey } from '../i18n';
 import {
@@ -8,6 +8,7 @@ import {
   legendValue,
   niceCeil,
   sectorColour,
+  TARGET,
   targetLabelHook,
   targetSeries,
   valueAxis,
@@ -113,14 +114,38 @@ function rowMax(row: ArrayLike<number | null | undefined> | undefined): number {
 function chartScales(
   u: uPlot,
   sectorCount: number,
-  pinned?: ChartInput['scales'],
+  pinned: ChartInput['scales'],
+  upper: readonly (number | null)[],
 ): { divisions: number; grdp: number; share: number } {
   // Pinned maxima win over the data, so stepping through scenarios keeps one frame.
   if (pinned) return alignedScales(pinned.grdp, pinned.share);
   const { share, targets } = seriesIndex(sectorCount);
-  let shareMax = -Infinity;
+  let shareMax = rowMax(upper);
   for (let si = share; si <= targets; si++) shareMax = Math.max(shareMax, rowMax(u.data[si]));
   return alignedScales(rowMax(u.data[sectorCount]), shareMax);
+}
+
+// A target that is a range: a translucent bar from its lower end (the diamond) up to its upper end.
+function drawTargetBands(u: uPlot, targets: number, upper: readonly (number | null)[]): void {
+  const lower = u.data[targets];
+  if (!lower || !u.series[targets]?.show) return;
+  const px = uPlot.pxRatio;
+  const { ctx } = u;
+  ctx.save();
+  ctx.fillStyle = withAlpha(TARGET, 0.25);
+  ctx.strokeStyle = TARGET;
+  ctx.lineWidth = px;
+  upper.forEach((top, i) => {
+    const bottom = lower[i];
+    if (top === null || bottom === null || bottom === undefined) return;
+    const x = u.valToPos(u.data[0][i]!, 'x', true);
+    const y0 = u.valToPos(bottom, 'share', true);
+    const y1 = u.valToPos(top, 'share', true);
+    const half = 5 * px;
+    ctx.fillRect(x - half, y1, 2 * half, y0 - y1);
+    ctx.strokeRect(x - half, y1, 2 * half, y0 - y1);
+  });
+  ctx.restore();
 }
 
 function evenSplits(top: number, divisions: number): number[] {
@@ -132,7 +157,7 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
   const sectorCount = input.data.sectors.length;
   // Read once: uPlot bakes fonts in at creation, and ScenarioChart rebuilds when the size changes.
   const fontSize = input.fontSize ?? FONT_SIZE;
-  const scales = (u: uPlot) => chartScales(u, sectorCount, input.scales);
+  const scales = (u: uPlot) => chartScales(u, sectorCount, input.scales, input.data.shareTargetsUpper);
   const splits: uPlot.Axis['splits'] = (u, _axis, _min, max) => evenSplits(max, scales(u).divisions);
   const { share, targets } = seriesIndex(sectorCount);
 
@@ -217,6 +242,14 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
       move: (u, left, top) => (left < 0 ? [left, top] : [u.valToPos(u.data[0][u.posToIdx(left)] ?? 0, 'x'), top]),
     },
     legend: { show: true, live: true },
-    hooks: { draw: [targetLabelHook({ targets, share, fontSize }, input)] },
+    hooks: {
+      draw: [
+        (u) => drawTargetBands(u, targets, input.data.shareTargetsUpper),
+        targetLabelHook({ targets, share, fontSize }, input, (year) => {
+          const top = input.data.shareTargetsUpper[input.data.years.indexOf(year)];
+          return top === null || top === undefined ? undefined : top;
+        }),
+      ],
+    },
   };
 }

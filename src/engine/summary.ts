@@ -265,6 +265,8 @@ export interface ChartSeries {
   readonly shareHistory: readonly (number | null)[];
   /** Share targets at their years, null elsewhere. */
   readonly shareTargets: readonly (number | null)[];
+  /** The upper end of a target that is a range, at its years (drawn as a band up from the target), null elsewhere. */
+  readonly shareTargetsUpper: readonly (number | null)[];
 }
 
 /**
@@ -290,12 +292,9 @@ export function chartSeries(model: Model, scenario: Scenario, line = focusShare(
   });
   const targetRows = scenario.rows.filter((r): r is TargetRow => r.kind === 'target' && r.of === shareId);
   // A ceiling has no line to draw at its lower bound.
-  const targetAt = new Map(
-    targetRows
-      .flatMap((t) => checkTarget(model, t))
-      .filter((c) => c.threshold !== -Infinity)
-      .map((c) => [c.year, c.threshold]),
-  );
+  const lineTargets = targetRows.flatMap((t) => checkTarget(model, t)).filter((c) => c.threshold !== -Infinity);
+  const targetAt = new Map(lineTargets.map((c) => [c.year, c.threshold]));
+  const upperAt = new Map(lineTargets.filter((c) => c.upper !== undefined).map((c) => [c.year, c.upper!]));
   return {
     years,
     sectors,
@@ -304,5 +303,6 @@ export function chartSeries(model: Model, scenario: Scenario, line = focusShare(
     share: years.map((y) => at(shareId, y)),
     shareHistory: years.map((y) => history[y] ?? null),
     shareTargets: years.map((y) => targetAt.get(y) ?? null),
+    shareTargetsUpper: years.map((y) => upperAt.get(y) ?? null),
   };
 }

@@ -52,7 +52,10 @@ export function seriesMax(chart: ChartSeries): { grdp: number; share: number } {
   const max = (rows: readonly (readonly (number | null)[])[]): number =>
     rows.reduce((m, row) => row.reduce<number>((n, v) => (v !== null && Number.isFinite(v) && v > n ? v : n), m), 0);
   const top = chart.stacks[chart.stacks.length - 1];
-  return { grdp: max(top ? [top] : []), share: max([chart.share, chart.shareHistory, chart.shareTargets]) };
+  return {
+    grdp: max(top ? [top] : []),
+    share: max([chart.share, chart.shareHistory, chart.shareTargets, chart.shareTargetsUpper]),
+  };
 }
 
 // Only scenarios that were opened or listed are shown, and those have built before.

@@ -483,3 +483,15 @@ describe('the chart line', () => {
     expect(sheet.chartLine).toBe('share');
   });
 });
+
+describe('a range target on the chart', () => {
+  it('carries its upper end beside the lower one, for the chart to draw a band', () => {
+    const sheet = new Sheet(quangNinh2025);
+    sheet.setTargetSet('decision80');
+    sheet.setChartLine('perCapita');
+    const { years, shareTargets, shareTargetsUpper } = sheet.chart;
+    expect(shareTargets[years.indexOf(2030)]).toBe(19000);
+    expect(shareTargetsUpper[years.indexOf(2030)]).toBe(20000);
+    expect(shareTargetsUpper.filter((v) => v !== null)).toHaveLength(1);
+  });
+});
