@@ -119,16 +119,6 @@ export const quangNinh: Template = {
   },
   presets: [
     {
-      id: 'plan',
-      label: { vi: 'Kế hoạch', en: 'Plan' },
-      assumes: {
-        vi: 'CBCT tăng theo mục tiêu của tỉnh (17% năm 2025, 20%/năm đến 2030); dịch vụ 10%, các ngành khác 3–8%.',
-        en: 'Manufacturing grows at the province’s targets (17% in 2025, 20% a year to 2030); services 10%, other sectors 3–8%.',
-      },
-      fromYear: 2026,
-      growth: { agriculture: 0.03, manufacturing: 0.2, other_industry: 0.04, services: 0.1, taxes: 0.08 },
-    },
-    {
       id: 'trend',
       label: { vi: 'Xu hướng', en: 'Trend' },
       assumes: {
