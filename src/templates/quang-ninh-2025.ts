@@ -7,11 +7,11 @@ import {
   type EconomicGroup,
   type Scenario,
   type SectorRow,
-  type YearCells,
 } from '../engine';
 import { QUANG_NINH_TARGET_SETS, QUANG_NINH_TARGET_SOURCES } from './quang-ninh-targets';
 import { applyTargetSet } from './target-set';
-import type { Preset, SourceNote, Template } from './types';
+import { assume, cite, estimate, QUANG_NINH_RECORDED_TO_2023, years } from './notes';
+import type { Preset, Template } from './types';
 
 // Sources of the 2024–2025 results (../shared/domain.md, "Update, November 2026"), cited by publisher, title and date.
 const TBTC =
@@ -37,24 +37,6 @@ const POPULATION_2022 = 1362.88;
 const PER_CAPITA_2025 = 10402;
 // The GRDP deflator derived from 2024: current prices +10.0% against 8.42% real growth.
 const DEFLATOR = 0.015;
-
-function cite(vi: string, en = vi): SourceNote {
-  return { text: { vi, en } };
-}
-
-function estimate(vi: string, en: string): SourceNote {
-  return { text: { vi: `ước tính: ${vi}`, en: `estimate: ${en}` }, assumption: true };
-}
-
-function assume(vi: string, en: string): SourceNote {
-  return { text: { vi, en }, assumption: true };
-}
-
-function years(from: number, to: number, value: number | string): YearCells {
-  const cells: Record<string, number | string> = {};
-  for (let y = from; y <= to; y++) cells[y] = value;
-  return cells;
-}
 
 // The 2025 split that is not published, derived from what is (see the source notes of each cell).
 // Services and product taxes are published together (49.19%): split by their 2024 shares grown at their 2025 rates.
@@ -365,30 +347,18 @@ export const quangNinh2025: Template = {
       `total social investment 2024 of 109,400 bn (${CAFEF}) over the 2023–2024 GRDP increase at current prices (315,800 → 347,500 bn): the same prices on both sides`,
     ),
     investment: cite('ICOR × mức tăng GRDP giá hiện hành', 'ICOR × GRDP increase at current prices'),
-    ...Object.fromEntries(
-      [2020, 2021, 2022, 2023].map((y) => [
-        `manufacturing.share@${y}`,
-        cite(`${ANTT} (10/2023)`, `${ANTT} (Oct 2023)`),
-      ]),
-    ),
-    'grdp_growth@2020': cite('en.vietnamplus.vn'),
-    'grdp_growth@2021': cite('kinhtedothi.vn'),
-    'grdp_growth@2022': cite('kinhtedothi.vn (khoảng 10,28%)', 'kinhtedothi.vn (about 10.28%)'),
+    ...QUANG_NINH_RECORDED_TO_2023,
     'grdp_growth@2023': cite('TTXVN, "Quảng Ninh tập trung thực hiện tốt 3 khâu đột phá chiến lược" (2024)'),
     'grdp_growth@2024': cite(CAFEF),
     'grdp_growth@2025': cite(`${TBTC} (cao nhất 34 tỉnh, thành)`, `${TBTC} (highest of 34 provinces)`),
     'grdp_nominal@2023': cite(INFINA),
     'grdp_nominal@2024': cite(CAFEF),
     'grdp_per_capita_usd@2024': cite(CAFEF),
-    'manufacturing.growth@2020': cite('en.vietnamplus.vn'),
-    'manufacturing.growth@2021': cite('kinhtedothi.vn'),
-    'manufacturing.growth@2023': cite('tính từ vnbiznews.com', 'derived from vnbiznews.com'),
     'manufacturing.growth@2024': cite('vnbiznews.com'),
     'manufacturing.growth@2025': estimate(
       `9 tháng 2025 +24,07% (${VIETNAMPLUS_9M}); cả năm chưa công bố; CBCT đóng góp "gần 28%" tăng trưởng (${VTC})`,
       `nine months of 2025 +24.07% (${VIETNAMPLUS_9M}); the full year is not published; manufacturing gave "nearly 28%" of growth (${VTC})`,
     ),
-    'agriculture.growth@2023': cite('english.baoquangninh.vn'),
     'agriculture.growth@2024': cite(CAFEF),
     'agriculture.growth@2025': cite(`${TBTC}; ${THANHNIEN}`),
     'other_industry.growth@2024': cite(
@@ -399,7 +369,6 @@ export const quangNinh2025: Template = {
       `công nghiệp và xây dựng +10,58% (${TBTC}) trừ phần CBCT (+24,07%), theo tỷ trọng 2024`,
       `industry and construction +10.58% (${TBTC}) less manufacturing's part (+24.07%), at 2024 weights`,
     ),
-    'services.growth@2023': cite('english.baoquangninh.vn'),
     'services.growth@2024': cite(CAFEF),
     'services.growth@2025': cite(`${TBTC}; ${THANHNIEN}`),
     'taxes.growth@2024': cite(CAFEF),

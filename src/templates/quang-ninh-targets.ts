@@ -1,4 +1,5 @@
-import { BUILTIN, sectorVar, structureVar, type TargetRow, type YearCells } from '../engine';
+import { BUILTIN, sectorVar, structureVar, type TargetRow } from '../engine';
+import { cite, years } from './notes';
 import type { SourceNote, TargetSet } from './types';
 
 // Sources of the 2026–2030 targets (../shared/domain.md, "Update, November 2026").
@@ -12,16 +13,6 @@ const PRESS_01 =
   'antt.vn/che-bien-che-tao-la-mot-trong-3-tru-cot-cua-cong-nghiep-quang-ninh-371411.htm; vneconomy.vn/quang-ninh-don-luc-phat-trien-cong-nghiep-che-bien-che-tao.htm';
 const SEED_001 = 'bài viết về một năm thực hiện Nghị quyết 01-NQ/TU (2021)';
 const SEED_001_EN = 'article on a year of Resolution 01-NQ/TU (2021)';
-
-function years(from: number, to: number, value: number): YearCells {
-  const cells: Record<string, number> = {};
-  for (let y = from; y <= to; y++) cells[y] = value;
-  return cells;
-}
-
-function cite(vi: string, en: string): SourceNote {
-  return { text: { vi, en } };
-}
 
 const shareOf = sectorVar('manufacturing', 'share');
 

@@ -1,5 +1,6 @@
-import { BUILTIN, sectorVar, type YearCells } from '../engine';
-import type { SourceNote, Template } from './types';
+import { BUILTIN, sectorVar } from '../engine';
+import { assume, cite, QUANG_NINH_RECORDED_TO_2023, years } from './notes';
+import type { Template } from './types';
 
 const CAFEF = 'cafef.vn (2024 socio-economic results)';
 const INFINA = 'congdong.infina.vn (GSO-based 2023 report)';
@@ -10,20 +11,6 @@ const SEED_000 = 'TTXVN, "Quảng Ninh tập trung thực hiện tốt 3 khâu �
 const SEED_001 = 'Bài viết về một năm thực hiện Nghị quyết 01-NQ/TU, 2021 (shared/seeds/001)';
 const SEED_003 = 'BQL KKT Quảng Ninh, "Đẩy mạnh xúc tiến và hỗ trợ doanh nghiệp CBCT…", 02/03/2021 (shared/seeds/003)';
 const SECTORS = ['agriculture', 'manufacturing', 'other_industry', 'services', 'taxes'];
-
-function cite(vi: string, en = vi): SourceNote {
-  return { text: { vi, en } };
-}
-
-function assume(vi: string, en: string): SourceNote {
-  return { text: { vi, en }, assumption: true };
-}
-
-function years(from: number, to: number, value: number): YearCells {
-  const cells: Record<string, number> = {};
-  for (let y = from; y <= to; y++) cells[y] = value;
-  return cells;
-}
 
 /** Quảng Ninh, base year 2023: five sectors calibrated from published 2023–2024 figures (see domain.md). */
 export const quangNinh: Template = {
@@ -198,21 +185,8 @@ export const quangNinh: Template = {
       `derived from total social investment 2024 of 109,400 bn VND (${CAFEF}) over 8.42% × 315,800 bn VND`,
     ),
     investment: cite('ví dụ công thức: ICOR × mức tăng GRDP', 'worked example: ICOR × GRDP increase'),
-    ...Object.fromEntries(
-      [2020, 2021, 2022, 2023].map((y) => [
-        `manufacturing.share@${y}`,
-        cite(`${ANTT} (10/2023)`, `${ANTT} (Oct 2023)`),
-      ]),
-    ),
-    'grdp_growth@2020': cite('en.vietnamplus.vn'),
-    'grdp_growth@2021': cite('kinhtedothi.vn'),
-    'grdp_growth@2022': cite('kinhtedothi.vn (khoảng 10,28%)', 'kinhtedothi.vn (about 10.28%)'),
+    ...QUANG_NINH_RECORDED_TO_2023,
     'grdp_growth@2023': cite(SEED_000),
-    'manufacturing.growth@2020': cite('en.vietnamplus.vn'),
-    'manufacturing.growth@2021': cite('kinhtedothi.vn'),
-    'manufacturing.growth@2023': cite('tính từ vnbiznews.com', 'derived from vnbiznews.com'),
-    'agriculture.growth@2023': cite('english.baoquangninh.vn'),
-    'services.growth@2023': cite('english.baoquangninh.vn'),
     'grdp_nominal@2023': cite(INFINA),
   },
 };
