@@ -1,5 +1,5 @@
 import { evaluate, type Evaluation } from './evaluate';
-import type { Headline } from './summary';
+import { fullPeriods, type Headline } from './summary';
 import type { Scenario } from './types';
 import { BUILTIN, focusShare } from './variables';
 
@@ -55,7 +55,7 @@ function row(
 
 // The plan periods of the first scenario (of two years or more), each compared over the same years.
 function periodRows(headlines: readonly Headline[]): CompareRow[] {
-  const periods = headlines[0]!.periods.filter((p) => p.to > p.from);
+  const periods = fullPeriods(headlines[0]!.periods);
   const pick = (h: Headline, from: number) => h.periods.find((p) => p.from === from);
   return periods.flatMap(({ from, to }) => [
     row(

@@ -49,6 +49,7 @@ export {
   upperBound,
   withinBounds,
   periodGrowth,
+  fullPeriods,
   planPeriods,
   PLAN_PERIOD_START,
   PLAN_PERIOD_YEARS,

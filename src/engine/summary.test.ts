@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
 import { declaredScenario, sectorRow } from './fixtures';
 import { Model } from './model';
-import { averageGrowth, periodGrowth, planPeriods, summarize } from './summary';
+import { averageGrowth, fullPeriods, periodGrowth, planPeriods, summarize } from './summary';
 import type { Scenario, TargetRow } from './types';
 import { BUILTIN, focusGrowth, focusShare, structureVar } from './variables';
 
@@ -186,5 +186,15 @@ describe('target sets', () => {
     ]);
     expect(headline.growth.target).toBeCloseTo(0.1, 12);
     expect(headline.targets.filter((c) => c.of === focusShare(s.meta))).toEqual(headline.shareTargets);
+  });
+});
+
+describe('fullPeriods', () => {
+  it('leaves out a period clipped to a single year and keeps the others in order', () => {
+    const period = (from: number, to: number) => ({ from, to, grdp: 0.1, focus: 0.2, recorded: 'recorded' as const });
+    expect(fullPeriods([period(2020, 2020), period(2021, 2025), period(2026, 2030)])).toEqual([
+      period(2021, 2025),
+      period(2026, 2030),
+    ]);
   });
 });

@@ -123,6 +123,11 @@ function meanGrowth(rates: readonly (number | undefined)[]): number | undefined 
   return product > 0 && Number.isFinite(product) ? Math.pow(product, 1 / rates.length) - 1 : undefined;
 }
 
+/** The periods worth a line of their own: a period clipped to a single year by the first recorded year is left out. */
+export function fullPeriods(periods: readonly PeriodGrowth[]): PeriodGrowth[] {
+  return periods.filter((p) => p.to > p.from);
+}
+
 /**
  * The average growth of GRDP and of the focus sector over each five-year plan period (see planPeriods) from the
  * first year with a recorded GRDP growth (or the first projected year, if none comes earlier) to the horizon.
