@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cell, typeInto } from './sheet-helpers';
 import { formatValue, requiredFocusGrowth, withRange } from '../../src/engine';
 import { MonteCarloRun } from '../../src/engine/monte-carlo';
 import { encodeShare } from '../../src/share/codec';
@@ -8,17 +9,9 @@ const MFG = 'Công nghiệp chế biến, chế tạo';
 const MFG_GROWTH = `Tăng trưởng ${MFG}`;
 const percent = (v: number, digits = 1): string => formatValue(v, 'vi', 'percent', digits);
 
-const cell = (page: Page, name: string) => page.getByRole('gridcell', { name, exact: true });
 const shareCard = (page: Page, year: number) =>
   page.getByRole('article', { name: `Tỷ trọng ${MFG} năm ${year}` }).locator('.figure');
 const status = (page: Page) => page.locator('p.status');
-
-async function typeInto(page: Page, name: string, text: string) {
-  await cell(page, name).click();
-  await page.keyboard.type(text.slice(0, 1));
-  await page.keyboard.insertText(text.slice(1));
-  await page.keyboard.press('Enter');
-}
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('button', { name: /^Phân tích:/ }).click();

@@ -1,15 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { typeInto } from './sheet-helpers';
 
 const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
-
-const cell = (page: Page, name: string) => page.getByRole('gridcell', { name, exact: true });
-
-async function typeInto(page: Page, name: string, text: string) {
-  await cell(page, name).click();
-  await page.keyboard.type(text.slice(0, 1));
-  await page.keyboard.insertText(text.slice(1));
-  await page.keyboard.press('Enter');
-}
 
 async function download(page: Page, button: string): Promise<void> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

@@ -1,24 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cell, saved, typeInto } from './sheet-helpers';
 
 const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
 
-function cell(page: Page, name: string) {
-  return page.getByRole('gridcell', { name, exact: true });
-}
-
-async function typeInto(page: Page, name: string, text: string) {
-  await cell(page, name).click();
-  await page.keyboard.type(text.slice(0, 1));
-  await page.keyboard.insertText(text.slice(1));
-  await page.keyboard.press('Enter');
-}
-
 const share2030 = (page: Page) =>
   page.getByRole('article', { name: 'Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030' }).locator('.figure');
-
-async function saved(page: Page) {
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');

@@ -1,8 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-async function saved(page: Page) {
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
-}
+import { saved } from './sheet-helpers';
 
 /** Waits until the service worker is active and controls the page (it claims the page on its first install). */
 async function controlled(page: Page) {

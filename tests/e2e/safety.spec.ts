@@ -1,22 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cell, saved, typeInto } from './sheet-helpers';
 
 // Each test here reproduces a way a planner could lose work, in Chromium against the built app.
 const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
-
-function cell(page: Page, name: string) {
-  return page.getByRole('gridcell', { name, exact: true });
-}
-
-async function typeInto(page: Page, name: string, text: string) {
-  await cell(page, name).click();
-  await page.keyboard.type(text.slice(0, 1));
-  await page.keyboard.insertText(text.slice(1));
-  await page.keyboard.press('Enter');
-}
-
-async function saved(page: Page) {
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
-}
 
 const library = (page: Page) => page.getByRole('complementary', { name: 'Kịch bản của tôi' });
 

@@ -1,11 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cell, typeInto } from './sheet-helpers';
 
 const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
 const SERVICES_GROWTH = 'Tăng trưởng Dịch vụ';
-
-function cell(page: Page, name: string) {
-  return page.getByRole('gridcell', { name, exact: true });
-}
 
 function shareCard(page: Page, year: number) {
   return page.getByRole('article', { name: `Tỷ trọng Công nghiệp chế biến, chế tạo năm ${year}` });
@@ -13,14 +10,6 @@ function shareCard(page: Page, year: number) {
 
 async function chartPixels(page: Page): Promise<Buffer> {
   return page.locator('figure canvas').first().screenshot();
-}
-
-async function typeInto(page: Page, name: string, text: string) {
-  await cell(page, name).click();
-  // The first key starts editing, as in a spreadsheet; the rest is inserted at once to keep long inputs fast.
-  await page.keyboard.type(text.slice(0, 1));
-  await page.keyboard.insertText(text.slice(1));
-  await page.keyboard.press('Enter');
 }
 
 test.beforeEach(async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cell } from './sheet-helpers';
 
 const MFG = 'Công nghiệp chế biến, chế tạo';
-const cell = (page: Page, name: string) => page.getByRole('gridcell', { name, exact: true });
 const card = (page: Page, name: string) => page.getByRole('article', { name });
 const picker = (page: Page) => page.getByLabel('Kiểm tra theo bộ mục tiêu');
 
