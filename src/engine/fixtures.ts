@@ -1,4 +1,4 @@
-import type { RowDef, Scenario, SectorRow } from './types';
+import type { RowDef, Scenario, SectorRow, TargetRow } from './types';
 import { BUILTIN, structureVar } from './variables';
 
 // Test data only: imported by the engine's tests, never by the engine.
@@ -20,6 +20,11 @@ export function sectorRow(
     price: {},
     ...extra,
   };
+}
+
+/** A target row labelled by its id, with upper bounds where given (a range or a ceiling). */
+export function targetRow(id: string, of: string, cells: TargetRow['cells'], upper?: TargetRow['upper']): TargetRow {
+  return { kind: 'target', id, label: id, of, cells, ...(upper ? { upper } : {}) };
 }
 
 /**

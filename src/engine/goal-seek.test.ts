@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
-import { declaredScenario } from './fixtures';
+import { declaredScenario, targetRow } from './fixtures';
 import {
   brent,
   goalSeek,
@@ -14,7 +14,7 @@ import {
 import { Model } from './model';
 import { withInput } from './scenario';
 import { averageGrowth } from './summary';
-import type { RowDef, Scenario, SectorRow, TargetRow } from './types';
+import type { RowDef, Scenario, SectorRow } from './types';
 import { BUILTIN, structureVar } from './variables';
 
 const template = quangNinh.scenario;
@@ -148,19 +148,11 @@ describe('shareQuestions', () => {
 describe('questions of every target', () => {
   // The 16th Congress and master plan targets on the declared 2025 scenario (manufacturing at 20% a year: per capita
   // 11,439 USD in 2026 and 16,545 in 2030, industry 48.46% of GRDP in 2030, agriculture 4.29% in 2026).
-  const target = (id: string, of: string, cells: TargetRow['cells'], upper?: TargetRow['upper']): TargetRow => ({
-    kind: 'target',
-    id,
-    label: id,
-    of,
-    cells,
-    ...(upper ? { upper } : {}),
-  });
   const targets = [
-    target('industry_band', structureVar('industry'), { 2030: 0.47 }, { 2030: 0.48 }),
-    target('agriculture_band', structureVar('agriculture'), { 2030: 0.03 }, { 2026: 0.045, 2030: 0.04 }),
-    target('per_capita', BUILTIN.grdpPerCapitaUsd, { 2025: 10000, 2026: 11800, 2030: 19000 }, { 2030: 20000 }),
-    target('growth', BUILTIN.grdpGrowth, { 2026: 0.13, 2027: 0.12, 2028: 0.12, 2029: 0.12, 2030: 0.12 }),
+    targetRow('industry_band', structureVar('industry'), { 2030: 0.47 }, { 2030: 0.48 }),
+    targetRow('agriculture_band', structureVar('agriculture'), { 2030: 0.03 }, { 2026: 0.045, 2030: 0.04 }),
+    targetRow('per_capita', BUILTIN.grdpPerCapitaUsd, { 2025: 10000, 2026: 11800, 2030: 19000 }, { 2030: 20000 }),
+    targetRow('growth', BUILTIN.grdpGrowth, { 2026: 0.13, 2027: 0.12, 2028: 0.12, 2029: 0.12, 2030: 0.12 }),
   ];
   const withTargets = (history: Scenario['history'] = {}): Scenario => {
     const s = declaredScenario();
@@ -217,7 +209,7 @@ describe('questions of every target', () => {
 
   it('leaves ceilings out of the share questions', () => {
     const s = withTargets();
-    const share = target('share_cap', 'manufacturing.share', {}, { 2030: 0.3 });
+    const share = targetRow('share_cap', 'manufacturing.share', {}, { 2030: 0.3 });
     expect(shareQuestions({ ...s, rows: [...s.rows, share] })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
-import { declaredScenario, sectorRow } from './fixtures';
+import { declaredScenario, sectorRow, targetRow } from './fixtures';
 import { Model } from './model';
 import { averageGrowth, fullPeriods, periodGrowth, planPeriods, summarize } from './summary';
 import type { Scenario, TargetRow } from './types';
@@ -111,19 +111,11 @@ function withTargets(...rows: TargetRow[]): Scenario {
   const s = declaredScenario();
   return { ...s, rows: [...s.rows, ...rows] };
 }
-const target = (id: string, of: string, cells: TargetRow['cells'], upper?: TargetRow['upper']): TargetRow => ({
-  kind: 'target',
-  id,
-  label: id,
-  of,
-  cells,
-  ...(upper ? { upper } : {}),
-});
 const masterPlan = [
-  target('industry_band', structureVar('industry'), { 2030: 0.47 }, { 2030: 0.48 }),
-  target('agriculture_band', structureVar('agriculture'), { 2030: 0.03 }, { 2026: 0.045, 2030: 0.04 }),
-  target('per_capita', BUILTIN.grdpPerCapitaUsd, { 2026: 11800, 2030: 19000 }, { 2030: 20000 }),
-  target('growth', BUILTIN.grdpGrowth, { 2026: 0.1, 2027: 0.1, 2028: 0.1, 2029: 0.1, 2030: 0.1 }),
+  targetRow('industry_band', structureVar('industry'), { 2030: 0.47 }, { 2030: 0.48 }),
+  targetRow('agriculture_band', structureVar('agriculture'), { 2030: 0.03 }, { 2026: 0.045, 2030: 0.04 }),
+  targetRow('per_capita', BUILTIN.grdpPerCapitaUsd, { 2026: 11800, 2030: 19000 }, { 2030: 20000 }),
+  targetRow('growth', BUILTIN.grdpGrowth, { 2026: 0.1, 2027: 0.1, 2028: 0.1, 2029: 0.1, 2030: 0.1 }),
 ];
 
 describe('target sets', () => {
@@ -158,19 +150,19 @@ describe('target sets', () => {
   });
 
   it('judges a value just above the upper bound as above it, and one at the bound as within', () => {
-    const s = withTargets(target('cap', structureVar('industry'), {}, { 2030: 0.48 }));
+    const s = withTargets(targetRow('cap', structureVar('industry'), {}, { 2030: 0.48 }));
     const model = new Model(s);
     const value = model.get(structureVar('industry'))!.values[5]!;
     const at = (upper: number) =>
-      summarize(model, withTargets(target('cap', structureVar('industry'), {}, { 2030: upper }))).targets[0]!.met;
+      summarize(model, withTargets(targetRow('cap', structureVar('industry'), {}, { 2030: upper }))).targets[0]!.met;
     expect(at(value)).toBe(true);
     expect(at(value - 1e-9)).toBe(false);
   });
 
   it('leaves a check unknown where the upper cell is not a number, and ceilings out of the growth target', () => {
     const s = withTargets(
-      target('odd', structureVar('industry'), { 2030: 0.47 }, { 2030: '=0.5' }),
-      target('growth', BUILTIN.grdpGrowth, { 2026: 0.12 }, { 2027: 0.2 }),
+      targetRow('odd', structureVar('industry'), { 2030: 0.47 }, { 2030: '=0.5' }),
+      targetRow('growth', BUILTIN.grdpGrowth, { 2026: 0.12 }, { 2027: 0.2 }),
     );
     const headline = summarize(new Model(s), s);
     expect(headline.targets.find((c) => c.targetId === 'odd')).toMatchObject({ upper: NaN, met: undefined });
