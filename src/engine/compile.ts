@@ -39,7 +39,7 @@ export interface Compiled {
 
 type ListFn = (i: number, out: number[]) => void;
 
-const AGGREGATES: ReadonlySet<FunctionName> = new Set(['min', 'max', 'sum', 'mean', 'median']);
+const AGGREGATES: ReadonlySet<FunctionName> = new Set(['min', 'max', 'sum', 'mean', 'median', 'and', 'or']);
 
 const ARITY: Partial<Record<FunctionName, readonly [number, number]>> = {
   abs: [1, 1],
@@ -48,6 +48,7 @@ const ARITY: Partial<Record<FunctionName, readonly [number, number]>> = {
   round: [1, 2],
   sqrt: [1, 1],
   exp: [1, 1],
+  ln: [1, 1],
   log: [1, 2],
   log10: [1, 1],
   pow: [2, 2],
@@ -174,7 +175,7 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
       case 'cmp':
         return chain(e.ops, e.args.map(scalar));
       case 'call':
-        return call(e.fn, e.args);
+        return call(e.fn, e.args, e.name);
     }
   };
 
@@ -272,34 +273,35 @@ export function compileExpr(expr: Expr, env: CompileEnv, sink: Sink): Compiled |
     };
   };
 
-  const call = (fn: FunctionName, argExprs: readonly Expr[]): CellFn => {
+  const call = (fn: FunctionName, argExprs: readonly Expr[], name: string): CellFn => {
     if (AGGREGATES.has(fn)) {
-      if (argExprs.length === 0) throw new CompileError(cellError(ErrorCode.VALUE, 'badArguments', { name: fn }));
+      if (argExprs.length === 0) throw new CompileError(cellError(ErrorCode.VALUE, 'badArguments', { name }));
       const parts = argExprs.map(list);
       const reduce = REDUCERS[fn as keyof typeof REDUCERS];
       return (i) => {
         const values: number[] = [];
         for (const p of parts) p(i, values);
         if (sink.err) return NaN;
-        return values.length ? finite(reduce(values)) : fail(ErrorCode.VALUE, 'badArguments', { name: fn });
+        return values.length ? finite(reduce(values)) : fail(ErrorCode.VALUE, 'badArguments', { name });
       };
     }
     const [min, max] = ARITY[fn]!;
     if (argExprs.length < min || argExprs.length > max) {
-      throw new CompileError(cellError(ErrorCode.VALUE, 'badArguments', { name: fn }));
+      throw new CompileError(cellError(ErrorCode.VALUE, 'badArguments', { name }));
     }
     const [a, b] = argExprs.map(scalar) as [CellFn, CellFn | undefined];
     switch (fn) {
       case 'round':
         return b ? (i) => finite(roundTo(a(i), b(i))) : (i) => finite(roundTo(a(i), 0));
       case 'log':
+        // Excel's LOG: base 10 unless a base is given.
         return b
           ? (i) => {
               const x = a(i);
               const base = b(i);
               return base === 1 ? fail(ErrorCode.DIV0, 'divByZero') : finite(logBase(x, base));
             }
-          : (i) => finite(Math.log(a(i)));
+          : (i) => finite(Math.log10(a(i)));
       case 'pow':
         return (i) => finite(Math.pow(a(i), b!(i)));
       default: {
@@ -324,6 +326,7 @@ const UNARY = {
   floor: Math.floor,
   sqrt: Math.sqrt,
   exp: Math.exp,
+  ln: Math.log,
   log10: Math.log10,
   sign: Math.sign,
 } as const;
@@ -342,6 +345,9 @@ const REDUCERS = {
   max: (v: number[]) => Math.max(...v),
   sum: (v: number[]) => v.reduce((s, x) => s + x, 0),
   mean: (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length,
+  // Excel's AND and OR: any non-zero number is true.
+  and: (v: number[]) => +v.every((x) => x !== 0),
+  or: (v: number[]) => +v.some((x) => x !== 0),
   median: (v: number[]) => {
     const s = [...v].sort((x, y) => x - y);
     const m = s.length >> 1;

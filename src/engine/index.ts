@@ -1,6 +1,13 @@
 export * from './types';
 export { parseLocaleNumber, formatValue, formatForEdit, formatPoints, type Locale } from './parse-number';
 export { parseFormula, isCellError, FUNCTIONS, MAX_FORMULA_LENGTH, MAX_NESTING, YEAR_SYMBOL } from './parse-formula';
+export {
+  canonicalFormula,
+  localFormula,
+  argumentSeparator,
+  FUNCTION_DOCS,
+  type FunctionDoc,
+} from './dialect';
 export { Model, yearsOf, inputOf, type Variable } from './model';
 export {
   BUILTIN,
@@ -39,6 +46,8 @@ export {
   withRange,
   withDrawMode,
   withSeed,
+  upgradeFormulas,
+  callsLogarithm,
   type CellAddress,
   type IdentifierProblem,
 } from './scenario';

@@ -103,9 +103,6 @@ describe('the restricted mathjs instance', () => {
     ['"abc"', 'string'],
     ["'abc'", 'string'],
     ['"a" + 1', 'string in a sum'],
-    ['a = 1', 'assignment'],
-    ['x[t] = 1', 'indexed assignment'],
-    ['f(x) = x', 'function definition'],
     ['1; 2', 'block'],
     ['1\n2', 'block on two lines'],
     ['{a: 1}', 'object'],
@@ -213,8 +210,8 @@ describe('percent signs', () => {
   });
 
   it('applies a percent sign to a function call, not to its argument: "sqrt(4)%" is 0.02', () => {
-    expect(expr('=sqrt(4)%')).toEqual(op('divide', { k: 'call', fn: 'sqrt', args: [num(4)] }, num(100)));
-    expect(expr('=max (1, 2)%')).toEqual(op('divide', { k: 'call', fn: 'max', args: [num(1), num(2)] }, num(100)));
+    expect(expr('=sqrt(4)%')).toEqual(op('divide', { k: 'call', fn: 'sqrt', name: 'sqrt', args: [num(4)] }, num(100)));
+    expect(expr('=max (1, 2)%')).toEqual(op('divide', { k: 'call', fn: 'max', name: 'max', args: [num(1), num(2)] }, num(100)));
   });
 
   it('applies a percent sign to a row reference, with or without a year', () => {
@@ -309,6 +306,7 @@ describe('the formula language', () => {
     expect(expr('=sum(grdp[2024:2030])')).toEqual({
       k: 'call',
       fn: 'sum',
+      name: 'sum',
       args: [{ k: 'range', name: 'grdp', from: num(2024), to: num(2030) }],
     });
     expect(expr('=grdp[t-2:t]')).toEqual({
@@ -320,7 +318,7 @@ describe('the formula language', () => {
   });
 
   it('reads a dynamic year index', () => {
-    expect(expr('=x[round(t/2)]')).toEqual(ref('x', { k: 'call', fn: 'round', args: [op('divide', YEAR, num(2))] }));
+    expect(expr('=x[round(t/2)]')).toEqual(ref('x', { k: 'call', fn: 'round', name: 'round', args: [op('divide', YEAR, num(2))] }));
   });
 
   it('reads every allowed function', () => {
@@ -354,8 +352,6 @@ describe('syntax messages a planner can act on', () => {
   });
 
   it.each([
-    ['=a = 1', 'assignment'],
-    ['=f(x) = x', 'functionDefinition'],
     ['=1; 2', 'statements'],
     ['=[1, 2]', 'matrix'],
     ['={a: 1}', 'object'],

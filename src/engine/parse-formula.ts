@@ -1,4 +1,5 @@
 import type { MathNode } from 'mathjs';
+import { calleeOf, excelOperators, type FunctionName } from './dialect';
 import { parseMath } from './mathjs-parse';
 import { cellError, ErrorCode, type CellError } from './types';
 
@@ -15,32 +16,11 @@ export const MAX_DEPTH = 256;
 /** Comparison operators, which mathjs lets a formula chain ("a < b < c"). */
 export type CompareOp = 'equal' | 'unequal' | 'smaller' | 'larger' | 'smallerEq' | 'largerEq';
 
+export { FUNCTIONS, type FunctionName } from './dialect';
+
 /** Binary operators of the formula language. */
 export type BinaryOp = 'add' | 'subtract' | 'multiply' | 'divide' | 'pow' | 'mod' | CompareOp | 'and' | 'or' | 'xor';
 
-/** Functions a formula may call. */
-export const FUNCTIONS = [
-  'abs',
-  'ceil',
-  'floor',
-  'round',
-  'sqrt',
-  'exp',
-  'log',
-  'log10',
-  'pow',
-  'sign',
-  'min',
-  'max',
-  'sum',
-  'mean',
-  'median',
-] as const;
-
-/** Name of an allowed function. */
-export type FunctionName = (typeof FUNCTIONS)[number];
-
-const FUNCTION_SET: ReadonlySet<string> = new Set(FUNCTIONS);
 const COMPARE_OPS: readonly CompareOp[] = ['equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'];
 const COMPARE: ReadonlySet<string> = new Set(COMPARE_OPS);
 const BINARY: ReadonlySet<string> = new Set<BinaryOp>([
@@ -68,7 +48,8 @@ export type Expr =
   | { readonly k: 'if'; readonly c: Expr; readonly a: Expr; readonly b: Expr }
   /** A chain "a < b <= c": args[i] ops[i] args[i + 1] for every i, each argument evaluated once. */
   | { readonly k: 'cmp'; readonly ops: readonly CompareOp[]; readonly args: readonly Expr[] }
-  | { readonly k: 'call'; readonly fn: FunctionName; readonly args: readonly Expr[] };
+  /** A call of fn, written as name ("AVERAGE" for mean): errors name the function as the planner wrote it. */
+  | { readonly k: 'call'; readonly fn: FunctionName; readonly name: string; readonly args: readonly Expr[] };
 
 /** The name formulas use for the year of the cell being computed. */
 export const YEAR_SYMBOL = 't';
@@ -99,7 +80,8 @@ function parseUncached(text: string): Expr | CellError {
   if (body.length > MAX_FORMULA_LENGTH) return cellError(ErrorCode.SYNTAX, 'tooLong', { max: MAX_FORMULA_LENGTH });
   if (body.trim() === '') return cellError(ErrorCode.SYNTAX, 'syntax');
   if (nestingDepth(body) > MAX_NESTING) return cellError(ErrorCode.SYNTAX, 'tooDeep', { max: MAX_NESTING });
-  const source = rewritePercent(body);
+  const excel = excelOperators(body);
+  const source = rewritePercent(excel.text);
   if (source === undefined) return cellError(ErrorCode.SYNTAX, 'percentPlacement');
   // Each "%" adds a bracket level ("1%%%…"), so the rewritten text is checked again.
   if (nestingDepth(source) > MAX_NESTING) return cellError(ErrorCode.SYNTAX, 'tooDeep', { max: MAX_NESTING });
@@ -107,7 +89,7 @@ function parseUncached(text: string): Expr | CellError {
   try {
     node = parseMath(source);
   } catch (e) {
-    return syntaxError(body, source, e);
+    return syntaxError(body, source === excel.text ? excel.origin : undefined, e);
   }
   try {
     return convert(node, 0);
@@ -212,11 +194,13 @@ function matchingOpen(s: string): number {
   return -1;
 }
 
-// mathjs explains in English; the cell gets our own message with the position where parsing stopped.
-function syntaxError(body: string, source: string, e: unknown): CellError {
-  const char = typeof e === 'object' && e !== null && 'char' in e ? (e as { char: unknown }).char : undefined;
-  // Positions refer to the rewritten text, so they are only shown where no "%" was rewritten.
-  if (typeof char !== 'number' || source !== body) return cellError(ErrorCode.SYNTAX, 'syntax');
+// mathjs explains in English; the cell gets our own message with the position where parsing stopped, in the text as
+// typed (origin maps the parser's text back to it; without one, where a "%" was rewritten, no position is given).
+function syntaxError(body: string, origin: readonly number[] | undefined, e: unknown): CellError {
+  const at = typeof e === 'object' && e !== null && 'char' in e ? (e as { char: unknown }).char : undefined;
+  if (typeof at !== 'number' || origin === undefined) return cellError(ErrorCode.SYNTAX, 'syntax');
+  // mathjs counts from 1; past the end of the text stays past its end.
+  const char = at >= 1 && at <= origin.length ? origin[at - 1]! + 1 : body.length + Math.max(1, at - origin.length);
   // "0,8" in a Vietnamese planner's formula: mathjs stops at the comma between two digits.
   if (body[char - 1] === ',' && /\d/.test(body[char - 2] ?? '') && /\d/.test(body[char] ?? '')) {
     return cellError(ErrorCode.SYNTAX, 'decimalComma', { at: char });
@@ -285,8 +269,19 @@ function convert(node: MathNode, depth: number): Expr {
     case 'FunctionNode': {
       const f = node as MathNode & { fn: MathNode & { name?: string }; args: MathNode[] };
       const name = f.fn.type === 'SymbolNode' ? f.fn.name! : '';
-      if (!FUNCTION_SET.has(name)) reject(ErrorCode.NAME, 'forbiddenFunction', { name: name || f.fn.type });
-      return { k: 'call', fn: name as FunctionName, args: f.args.map((a) => convert(a, d)) };
+      const callee = calleeOf(name);
+      if (callee === undefined) return reject(ErrorCode.NAME, 'forbiddenFunction', { name: name || f.fn.type });
+      const args = f.args.map((a) => convert(a, d));
+      // IF and NOT are forms of the language, not functions: IF evaluates only the branch it takes.
+      if (callee === 'if') {
+        if (args.length < 2 || args.length > 3) reject(ErrorCode.VALUE, 'badArguments', { name });
+        return { k: 'if', c: args[0]!, a: args[1]!, b: args[2] ?? { k: 'num', v: 0 } };
+      }
+      if (callee === 'not') {
+        if (args.length !== 1) reject(ErrorCode.VALUE, 'badArguments', { name });
+        return { k: 'not', a: args[0]! };
+      }
+      return { k: 'call', fn: callee, name, args };
     }
     default:
       return forbidden(node.type);

@@ -1,5 +1,6 @@
 import { own } from './own';
-import { FUNCTIONS, YEAR_SYMBOL } from './parse-formula';
+import { calleeOf, hasLogarithmCall, upgradeLogCalls } from './dialect';
+import { YEAR_SYMBOL } from './parse-formula';
 import type {
   CellInput,
   Distribution,
@@ -20,7 +21,24 @@ const RESERVED: ReadonlySet<string> = new Set([
   // Only the totals every scenario has: a row saved before per capita and the structure existed may carry one of
   // their names, and stays readable as long as its scenario does not declare them.
   ...TOTALS.map((v) => v.id),
-  ...FUNCTIONS,
+  // The functions of the first release. Validation refuses a scenario whose rows take a reserved name, so the list
+  // never grows: a function added later ("ln", "average") is kept from new rows by checkIdentifier alone, and a
+  // row saved with that name stays readable (a call and a reference never look alike).
+  'abs',
+  'ceil',
+  'floor',
+  'round',
+  'sqrt',
+  'exp',
+  'log',
+  'log10',
+  'pow',
+  'sign',
+  'min',
+  'max',
+  'sum',
+  'mean',
+  'median',
   'and',
   'or',
   'not',
@@ -54,7 +72,7 @@ export type IdentifierProblem = 'format' | 'reserved' | 'taken';
 export function checkIdentifier(scenario: Scenario, id: string, except?: string): IdentifierProblem | undefined {
   if (!IDENTIFIER.test(id)) return 'format';
   // A new row never takes an optional built-in's name either, so declaring one later cannot clash with it.
-  if (RESERVED.has(id) || OPTIONAL_TOTAL_IDS.includes(id)) return 'reserved';
+  if (RESERVED.has(id) || OPTIONAL_TOTAL_IDS.includes(id) || calleeOf(id) !== undefined) return 'reserved';
   if (scenario.rows.some((r) => r.id === id && r.id !== except)) return 'taken';
   return undefined;
 }
@@ -180,6 +198,28 @@ function mapInputs(row: RowDef, f: (input: CellInput) => CellInput): RowDef {
     case 'target':
       return { ...row, cells: mapCells(row.cells) };
   }
+}
+
+/**
+ * The scenario with its formulas written for today's formula language: a formula saved when "log(x)" was the natural
+ * logarithm reads "ln(x)", so it keeps its numbers now that LOG is Excel's (base 10).
+ */
+export function upgradeFormulas(scenario: Scenario): Scenario {
+  const upgrade = (input: CellInput): CellInput =>
+    typeof input === 'string' && input.startsWith('=') ? upgradeLogCalls(input) : input;
+  return { ...scenario, rows: scenario.rows.map((row) => mapInputs(row, upgrade)) };
+}
+
+/** Whether any formula of the scenario calls LOG or LN, so a link must say which meaning of "log" it holds. */
+export function callsLogarithm(scenario: Scenario): boolean {
+  let found = false;
+  for (const row of scenario.rows) {
+    mapInputs(row, (input) => {
+      if (typeof input === 'string' && hasLogarithmCall(input)) found = true;
+      return input;
+    });
+  }
+  return found;
 }
 
 /** Renames a row and rewrites every formula that references it. The caller checks the new id first. */

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { validateScenario, type Scenario } from '../engine';
+import { callsLogarithm, upgradeFormulas, validateScenario, type Scenario } from '../engine';
 import { templateById, templateFingerprint, unstampedFingerprint } from '../templates';
 import { deflate, inflate } from './deflate';
 import { applyDelta, diffScenario } from './delta';
@@ -13,8 +13,16 @@ export const MAX_ENCODED = 100_000;
 export const MAX_DECOMPRESSED = 1_000_000;
 
 // The compressed JSON: the template's id, its fingerprint and the delta against it. Links made before
-// fingerprints have none: they were all made with the template of unstampedFingerprint.
-const Payload = v.strictObject({ t: v.string(), f: v.optional(v.string()), d: v.unknown() });
+// fingerprints have none: they were all made with the template of unstampedFingerprint. "l": 2 marks a link whose
+// formulas call LOG or LN since LOG became Excel's base-10 logarithm; in a link without it "log(x)" is the natural
+// one. Only those links carry it, so every other link still opens in an older version of the app.
+const FORMULA_LANGUAGE = 2;
+const Payload = v.strictObject({
+  t: v.string(),
+  f: v.optional(v.string()),
+  l: v.optional(v.literal(FORMULA_LANGUAGE)),
+  d: v.unknown(),
+});
 // Chat apps shorten long links with an ellipsis, and a link at the end of a sentence picks up its period.
 // Bounded repeats keep this linear on hostile input.
 const TRAILING_JUNK = /(?:…|%E2%80%A6|\.{1,3})$/i;
@@ -44,7 +52,8 @@ export async function encodeShare(scenario: Scenario, templateId: string): Promi
   // The delta is taken from the whole scenario, so a scenario made with an earlier revision of the template
   // (a record keeps its whole scenario) still comes back exactly against the installed one the link names.
   const delta = diffScenario(check.scenario, template.scenario);
-  const json = JSON.stringify({ t: template.id, f: templateFingerprint(template), d: delta });
+  const language = callsLogarithm(check.scenario) ? { l: FORMULA_LANGUAGE } : {};
+  const json = JSON.stringify({ t: template.id, f: templateFingerprint(template), ...language, d: delta });
   const bytes = new TextEncoder().encode(json);
   if (bytes.length > MAX_DECOMPRESSED) throw new ShareEncodeError('tooLarge', `${bytes.length} bytes unpacked`);
   const fragment = frame(await deflate(bytes));
@@ -74,7 +83,7 @@ export async function decodeShare(
   }
   const payload = v.safeParse(Payload, json);
   if (!payload.success) return fail('corrupt', 'not a share payload');
-  const { t: templateId, f, d: delta } = payload.output;
+  const { t: templateId, f, l, d: delta } = payload.output;
   const template = templateById(templateId);
   if (!template) return fail('unknownTemplate', templateId.slice(0, 60));
   const madeWith = f ?? unstampedFingerprint(templateId);
@@ -88,5 +97,6 @@ export async function decodeShare(
     );
   }
   const applied = applyDelta(template.scenario, delta);
-  return applied.ok ? { ok: true, scenario: applied.scenario, templateId } : applied;
+  if (!applied.ok) return applied;
+  return { ok: true, scenario: l === undefined ? upgradeFormulas(applied.scenario) : applied.scenario, templateId };
 }

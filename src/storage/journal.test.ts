@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withInput } from '../engine';
 import { quangNinh } from '../templates/quang-ninh';
 import { openJournal } from './journal';
 import { MemoryStorage } from './memory-storage';
@@ -42,11 +43,19 @@ describe('openJournal', () => {
     expect(journal.keyFor('rec-1')).toBe(journal.keyFor('rec-1'));
   });
 
+  it('reads an older tab’s entry with its log(x) formulas as ln(x), so they keep their numbers', () => {
+    const local = new MemoryStorage();
+    const scenario = withInput(quangNinh.scenario, 'manufacturing.growth', 2027, '=log(2) / 10');
+    local.setItem('grdp-scenarios.unsaved.x.y', JSON.stringify({ v: 1, tab: 'x', ...entry(), scenario }));
+    const [found] = openJournal(local, new MemoryStorage()).entries();
+    expect(found?.entry.scenario).toEqual(withInput(quangNinh.scenario, 'manufacturing.growth', 2027, '=ln(2) / 10'));
+  });
+
   it('leaves alone what it cannot read and what is no scenario', () => {
     const local = new MemoryStorage();
     local.setItem('grdp-scenarios.unsaved.x.y', '{not json');
     local.setItem('grdp-scenarios.unsaved.x.z', JSON.stringify({ v: 1, tab: 'x', ...entry(), scenario: { rows: 5 } }));
-    local.setItem('grdp-scenarios.unsaved.x.w', JSON.stringify({ v: 2, tab: 'x', ...entry() }));
+    local.setItem('grdp-scenarios.unsaved.x.w', JSON.stringify({ v: 3, tab: 'x', ...entry() }));
     local.setItem('grdp-scenarios.lang', 'en');
     expect(openJournal(local, new MemoryStorage()).entries()).toEqual([]);
     expect(local.length).toBe(4);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { validateScenario, type Scenario } from '../engine';
+import { upgradeFormulas, validateScenario, type Scenario } from '../engine';
 import { randomId } from './record';
 
 /** Edits of the open scenario that have not reached IndexedDB yet, copied synchronously so a closing tab keeps them. */
@@ -36,10 +36,11 @@ export interface Journal {
 
 const PREFIX = 'grdp-scenarios.unsaved.';
 const TAB_KEY = 'grdp-scenarios.tab';
-const VERSION = 1;
+// 2: LOG is Excel's base-10 logarithm; an entry of version 1 (an older tab's) is read with "log(x)" as "ln(x)".
+const VERSION = 2;
 
 const Stored = v.object({
-  v: v.literal(VERSION),
+  v: v.union([v.literal(1), v.literal(VERSION)]),
   tab: v.string(),
   recordId: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
   revision: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
@@ -94,7 +95,8 @@ function readEntry(local: Storage, key: string): { tab: string; entry: JournalEn
   const scenario = validateScenario(parsed.output.scenario);
   if (!scenario.ok) return undefined;
   const { tab, recordId, revision, templateId, at } = parsed.output;
-  return { tab, entry: { recordId, revision, templateId, scenario: scenario.scenario, at } };
+  const upgraded = parsed.output.v === 1 ? upgradeFormulas(scenario.scenario) : scenario.scenario;
+  return { tab, entry: { recordId, revision, templateId, scenario: upgraded, at } };
 }
 
 function keysOf(local: Storage | undefined): string[] {

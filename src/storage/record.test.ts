@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Model } from '../engine';
+import { inputOf, Model, withInput } from '../engine';
 import exported from '../../tests/fixtures/2026-11-29/export.json';
 import expected from '../../tests/fixtures/2026-11-29/export-numbers.json';
 import { quangNinh } from '../templates/quang-ninh';
@@ -143,14 +143,14 @@ describe('readRecord', () => {
       expect(result).toEqual({
         ok: true,
         migrated: true,
-        record: { ...old, schema: 3, templateFingerprint: QUANG_NINH },
+        record: { ...old, schema: SCHEMA_VERSION, templateFingerprint: QUANG_NINH },
       });
     },
   );
 
   it('reads a schema 2 record of a template this version never had without naming a revision', () => {
     const { templateFingerprint: _, ...old } = { ...stored(), schema: 2, templateId: 'ha-noi' };
-    expect(readRecord(clone(old))).toEqual({ ok: true, migrated: true, record: { ...old, schema: 3 } });
+    expect(readRecord(clone(old))).toEqual({ ok: true, migrated: true, record: { ...old, schema: SCHEMA_VERSION } });
   });
 
   it('reads the records of an export file of 2026-11-29 (schemas 1 and 2) with exactly the numbers they had', () => {
@@ -160,7 +160,7 @@ describe('readRecord', () => {
       expect(result).toEqual({
         ok: true,
         migrated: true,
-        record: { ...data, schema: 3, templateFingerprint: QUANG_NINH },
+        record: { ...data, schema: SCHEMA_VERSION, templateFingerprint: QUANG_NINH },
       });
       if (!result.ok) continue;
       const model = new Model(result.record.scenario);
@@ -170,6 +170,23 @@ describe('readRecord', () => {
         expect(model.get(id)?.values[model.years.indexOf(Number(year))], `${data.id} ${cell}`).toBe(value);
       }
     }
+  });
+
+  it('reads a schema 3 record whose formulas used log(x) as the natural logarithm with the numbers they had', () => {
+    let scenario = withInput(quangNinh.scenario, 'manufacturing.growth', 2025, '=log(1.2) / 2 + log(8, 2) / 100');
+    scenario = withInput(scenario, 'manufacturing.growth', 2026, '=LOG(100) / 100 + x.log');
+    const old = { ...stored(), schema: 3, scenario: clone(scenario) };
+    const result = readRecord(clone(old));
+    expect(result).toMatchObject({ ok: true, migrated: true });
+    if (!result.ok) return;
+    const migrated = result.record.scenario;
+    const growth = new Model(migrated).get('manufacturing.growth')!;
+    expect(inputOf(migrated, growth, 2025)).toBe('=ln(1.2) / 2 + log(8, 2) / 100');
+    // "LOG" could not be called before (names were case-sensitive) and "x.log" is a row: both are left as they are.
+    expect(inputOf(migrated, growth, 2026)).toBe('=LOG(100) / 100 + x.log');
+    const model = new Model(migrated);
+    const i = model.years.indexOf(2025);
+    expect(model.get('manufacturing.growth')!.values[i]).toBeCloseTo(Math.log(1.2) / 2 + 0.03, 14);
   });
 
   it('rejects what a migration step throws or returns wrong', () => {

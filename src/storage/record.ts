@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import { validateScenario, type Scenario } from '../engine';
+import { upgradeFormulas, validateScenario, type Scenario } from '../engine';
 import { templateById, templateFingerprint, unstampedFingerprint } from '../templates';
 
 /**
  * The schema version of records this version of the app writes (2: scenarios may hold ranges and a seed; 3: the
- * record names the revision of its template).
+ * record names the revision of its template; 4: LOG is Excel's base-10 logarithm, LN the natural one).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** A saved scenario as stored: the scenario, where it came from, and its revision. */
 export interface StoredScenario {
@@ -45,6 +45,12 @@ export const MIGRATIONS: Migrations = {
   2: (old) => {
     const fingerprint = typeof old.templateId === 'string' ? unstampedFingerprint(old.templateId) : undefined;
     return fingerprint === undefined ? { ...old } : { ...old, templateFingerprint: fingerprint };
+  },
+  // Until schema 3 "log(x)" was the natural logarithm: such formulas become "ln(x)" and keep their numbers. A
+  // scenario that does not validate is left for the check after the migrations to report.
+  3: (old) => {
+    const check = validateScenario(old.scenario);
+    return check.ok ? { ...old, scenario: upgradeFormulas(check.scenario) } : { ...old };
   },
 };
 

@@ -11,6 +11,7 @@ import {
   withRange,
 } from '../../src/engine/scenario';
 import { validateScenario } from '../../src/engine/validate';
+import { canonicalFormula, localFormula } from '../../src/engine/dialect';
 import { FUNCTIONS, isCellError, MAX_FORMULA_LENGTH, MAX_NESTING, parseFormula } from '../../src/engine/parse-formula';
 import { ErrorCode, type CellInput, type RowDef, type Scenario } from '../../src/engine/types';
 import { quangNinh } from '../../src/templates/quang-ninh';
@@ -114,6 +115,10 @@ const NUMBER = fc.oneof(
   fc.constantFrom('0', '0.5', '.25', '1e3', '2.5e-2', '1e308', '1e999', '5%', '12.5%', '0.1%', 'true', 'false'),
 );
 
+// Excel's names the formula language also reads, in any case.
+const EXCEL_NAMES = ['average', 'power', 'if', 'not', 'ln', 'log'];
+const CASE = fc.boolean();
+
 const formulaArb = fc.letrec<{ expr: string }>((tie) => ({
   expr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -126,7 +131,11 @@ const formulaArb = fc.letrec<{ expr: string }>((tie) => ({
     fc
       .tuple(
         tie('expr'),
-        fc.constantFrom('+', '-', '*', '/', '^', ' mod ', '==', '!=', '<', '>', '<=', '>=', ' and ', ' or ', ' xor '),
+        fc.constantFrom(
+          ...['+', '-', '*', '/', '^', ' mod ', '==', '!=', '<', '>', '<=', '>=', ' and ', ' or ', ' xor '],
+          // Excel's comparisons.
+          ...['<>', '=', ' = ', ' <> '],
+        ),
         tie('expr'),
       )
       .map(([a, op, b]) => `${a}${op}${b}`),
@@ -136,8 +145,12 @@ const formulaArb = fc.letrec<{ expr: string }>((tie) => ({
     fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([c, a, b]) => `${c} ? ${a} : ${b}`),
     fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([a, b, c]) => `${a} < ${b} <= ${c}`),
     fc
-      .tuple(fc.constantFrom(...FUNCTIONS, 'import', 'evaluate', 'unknown'), fc.array(tie('expr'), { maxLength: 3 }))
-      .map(([f, args]) => `${f}(${args.join(', ')})`),
+      .tuple(
+        fc.constantFrom(...FUNCTIONS, ...EXCEL_NAMES, 'import', 'evaluate', 'unknown'),
+        CASE,
+        fc.array(tie('expr'), { maxLength: 3 }),
+      )
+      .map(([f, upper, args]) => `${upper ? f.toUpperCase() : f}(${args.join(', ')})`),
   ),
 })).expr;
 
@@ -177,6 +190,18 @@ const NASTY = [
   '=1; 2',
   '=a = 1',
   '=f(x) = x',
+  '=1 <> <> 2',
+  '=IF(',
+  '=IF()',
+  '=IF(1;2;3;4)',
+  '=if(1, 2, 3, 4)',
+  '=AND()',
+  '=NOT(1, 2)',
+  '=LOG(0)',
+  '=LN(-1)',
+  '=LOG(1, 1)',
+  '=1,2,3;;4',
+  '==1=1==1',
   '=%',
   '=1%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%',
   '=' + '-'.repeat(999) + '1',
@@ -217,6 +242,25 @@ describe('fuzzing the engine with formulas', () => {
     fc.assert(
       fc.property(formulaArb, (f) => exercise('=' + f)),
       { numRuns: 1000 },
+    );
+  });
+
+  it('reads a formula written the Vietnamese way (";" and decimal commas) back as the same formula', () => {
+    fc.assert(
+      fc.property(formulaArb, (f) => {
+        const stored = '=' + f;
+        const shown = localFormula(stored, 'vi');
+        expect(canonicalFormula(shown, 'vi')).toBe(stored);
+        expect(canonicalFormula(stored, 'en')).toBe(stored.replaceAll(';', ','));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps every cell a finite number or a known error for random text typed in Vietnamese', () => {
+    fc.assert(
+      fc.property(rawArb, (text) => exercise(canonicalFormula(text, 'vi'))),
+      { numRuns: 500 },
     );
   });
 
