@@ -1,13 +1,15 @@
 export * from './types';
-export { parseLocaleNumber, formatValue, formatForEdit, formatPoints, type Locale } from './parse-number';
-export { parseFormula, isCellError, FUNCTIONS, MAX_FORMULA_LENGTH, MAX_NESTING, YEAR_SYMBOL } from './parse-formula';
 export {
-  canonicalFormula,
-  localFormula,
-  argumentSeparator,
-  FUNCTION_DOCS,
-  type FunctionDoc,
-} from './dialect';
+  parseLocaleNumber,
+  isThousandsGrouped,
+  formatValue,
+  formatForEdit,
+  formatPoints,
+  type Locale,
+  type PercentEntry,
+} from './parse-number';
+export { parseFormula, isCellError, FUNCTIONS, MAX_FORMULA_LENGTH, MAX_NESTING, YEAR_SYMBOL } from './parse-formula';
+export { canonicalFormula, localFormula, argumentSeparator, FUNCTION_DOCS, type FunctionDoc } from './dialect';
 export { Model, yearsOf, inputOf, type Variable } from './model';
 export {
   BUILTIN,

@@ -211,7 +211,9 @@ describe('percent signs', () => {
 
   it('applies a percent sign to a function call, not to its argument: "sqrt(4)%" is 0.02', () => {
     expect(expr('=sqrt(4)%')).toEqual(op('divide', { k: 'call', fn: 'sqrt', name: 'sqrt', args: [num(4)] }, num(100)));
-    expect(expr('=max (1, 2)%')).toEqual(op('divide', { k: 'call', fn: 'max', name: 'max', args: [num(1), num(2)] }, num(100)));
+    expect(expr('=max (1, 2)%')).toEqual(
+      op('divide', { k: 'call', fn: 'max', name: 'max', args: [num(1), num(2)] }, num(100)),
+    );
   });
 
   it('applies a percent sign to a row reference, with or without a year', () => {
@@ -318,7 +320,9 @@ describe('the formula language', () => {
   });
 
   it('reads a dynamic year index', () => {
-    expect(expr('=x[round(t/2)]')).toEqual(ref('x', { k: 'call', fn: 'round', name: 'round', args: [op('divide', YEAR, num(2))] }));
+    expect(expr('=x[round(t/2)]')).toEqual(
+      ref('x', { k: 'call', fn: 'round', name: 'round', args: [op('divide', YEAR, num(2))] }),
+    );
   });
 
   it('reads every allowed function', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatForEdit, formatPoints, formatValue, parseLocaleNumber, type Locale } from './parse-number';
+import {
+  formatForEdit,
+  formatPoints,
+  formatValue,
+  isThousandsGrouped,
+  parseLocaleNumber,
+  type Locale,
+} from './parse-number';
 import type { Format } from './types';
 
 const NBSP = '\u00a0';
@@ -155,6 +162,46 @@ describe('parseLocaleNumber', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("Excel's automatic percent entry", () => {
+  it.each([
+    ['12,5', 'vi', 0.125],
+    ['1', 'vi', 0.01],
+    ['0,2045', 'vi', 0.2045],
+    ['0.2045', 'en', 0.2045],
+    ['-0,05', 'vi', -0.05],
+    ['0', 'vi', 0],
+    ['0,5%', 'vi', 0.005],
+    ['0.5%', 'en', 0.005],
+    ['150', 'en', 1.5],
+    ['1e-1', 'en', 0.1],
+  ] as const)('reads %s (%s) in a percent cell as %d', (text, locale, expected) => {
+    expect(parseLocaleNumber(text, locale, 'percent', 'excel')).toBe(expected);
+  });
+
+  it('leaves number cells and percentage-point fields as they were', () => {
+    expect(parseLocaleNumber('0,5', 'vi', 'number', 'excel')).toBe(0.5);
+    expect(parseLocaleNumber('0,5', 'vi', 'percent')).toBe(0.005);
+  });
+});
+
+describe('isThousandsGrouped', () => {
+  it.each([
+    ['38.843', 'vi', true],
+    ['1.234.567', 'vi', true],
+    ['38.843,5', 'vi', true],
+    ['-38.843%', 'vi', true],
+    ['1 234', 'vi', true],
+    ['38,843', 'en', true],
+    ['38.843', 'en', false],
+    ['38,843', 'vi', false],
+    ['12.5', 'vi', false],
+    ['12,5', 'vi', false],
+    ['3843', 'vi', false],
+  ] as const)('says %s (%s) is written with thousands separators: %s', (text, locale, expected) => {
+    expect(isThousandsGrouped(text, locale)).toBe(expected);
   });
 });
 

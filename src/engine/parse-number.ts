@@ -16,11 +16,22 @@ const GROUP_SPACE = /[ \u00a0\u202f]/;
 const SPACE_GROUPED = /^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d*))?$/;
 
 /**
+ * How a percent field reads a bare number: as percentage points ("12,5" is 12,5%, "0,5" is 0,5%), or as Excel's
+ * automatic percent entry does in a cell ("12,5" is 12,5%, but a number under 1 is a fraction: "0,2045" is 20,45%).
+ */
+export type PercentEntry = 'points' | 'excel';
+
+/**
  * Reads a number as a planner types it in the given locale: "12,5%", "38.843", "38,843.5", "-1.5e3".
- * A percent row reads "12.5" as 12.5% (like Excel's automatic percent entry). Returns undefined if
+ * A percent field reads a bare number by `entry`; a typed "%" always means percent. Returns undefined if
  * the text is not a number.
  */
-export function parseLocaleNumber(text: string, locale: Locale, format: Format = 'number'): number | undefined {
+export function parseLocaleNumber(
+  text: string,
+  locale: Locale,
+  format: Format = 'number',
+  entry: PercentEntry = 'points',
+): number | undefined {
   let s = text.trim();
   let sign = 1;
   if (/^[-\u2212]/.test(s)) {
@@ -29,11 +40,8 @@ export function parseLocaleNumber(text: string, locale: Locale, format: Format =
   } else if (s.startsWith('+')) {
     s = s.slice(1);
   }
-  let percent = format === 'percent';
-  if (s.endsWith('%')) {
-    percent = true;
-    s = s.slice(0, -1).trimEnd();
-  }
+  const typedPercent = s.endsWith('%');
+  if (typedPercent) s = s.slice(0, -1).trimEnd();
   let exponent = 0;
   const exp = /[eE]([-+]?\d+)$/.exec(s);
   if (exp) {
@@ -49,11 +57,31 @@ export function parseLocaleNumber(text: string, locale: Locale, format: Format =
     plain = normaliseSeparators(s, locale);
   }
   if (plain === undefined) return undefined;
+  const fraction = entry === 'excel' && Math.abs(Number(`${plain}e${exponent}`)) < 1;
+  const percent = typedPercent || (format === 'percent' && !fraction);
   // Shifting the decimal exponent rather than dividing by 100 reads "1,1%" as exactly 0.011
   // (1.1 / 100 is 0.011000000000000001).
   const value = sign * Number(`${plain}e${exponent - (percent ? 2 : 0)}`);
   return Number.isFinite(value) ? value : undefined;
 }
+
+/**
+ * Whether text is a number written with the locale's thousands separator ("38.843" or "1.234,5" in Vietnamese,
+ * "38,843" in English): in a percent cell that is surely a mistyped decimal, not thousands of percent.
+ */
+export function isThousandsGrouped(text: string, locale: Locale): boolean {
+  const s = text
+    .trim()
+    .replace(/^[-+\u2212]/, '')
+    .replace(/%$/, '')
+    .trimEnd();
+  return GROUPED[locale].test(s) || SPACE_GROUPED.test(s);
+}
+
+const GROUPED: Record<Locale, RegExp> = {
+  vi: /^\d{1,3}(?:\.\d{3})+(?:,\d*)?$/,
+  en: /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/,
+};
 
 // Turns "38.843,5" (vi) or "38,843.5" (en) into "38843.5"; undefined when the separators make no sense.
 function normaliseSeparators(s: string, locale: Locale): string | undefined {

@@ -1,5 +1,5 @@
 import { own } from './own';
-import { formatForEdit, parseLocaleNumber, type Locale } from './parse-number';
+import { formatForEdit, parseLocaleNumber, type Locale, type PercentEntry } from './parse-number';
 import { cellError, ErrorCode, type CellError, type Distribution, type Format } from './types';
 
 // "16%..24%" (also "16%...24%" and "16%…24%"): the separator must not be read as a decimal mark.
@@ -11,27 +11,40 @@ const ARITY: Readonly<Record<string, number>> = { uniform: 2, normal: 2, triangu
  * Reads a range as a planner types it: "16%..24%" (uniform), "normal(20%, 3%)", "triangular(14%, 20%, 24%)".
  * Numbers are read like parseLocaleNumber (in a percent row "16..24" is 16%..24%). Arguments are separated by
  * ";", or by "," followed by a space; in English also by a bare "," unless the text holds a ";" — so the
- * Vietnamese "normal(20,5%; 3%)" is a mean of 20.5%. Returns undefined when the text is not range syntax.
+ * Vietnamese "normal(20,5%; 3%)" is a mean of 20.5%. With Excel's percent entry, a range whose bare numbers are all
+ * under 1 holds fractions ("0,16..0,24" is 16%..24%); one number of 1 or more makes them all percentage points, so
+ * "normal(20; 0,5)" is 20% ± 0.5%. Returns undefined when the text is not range syntax.
  */
-export function parseRange(text: string, locale: Locale, format: Format): Distribution | CellError | undefined {
+export function parseRange(
+  text: string,
+  locale: Locale,
+  format: Format,
+  entry: PercentEntry = 'points',
+): Distribution | CellError | undefined {
   const s = text.trim();
   if (s.startsWith('=')) return undefined;
   const call = CALL.exec(s);
-  if (call) return parseCall(call[1]!.toLowerCase(), call[2]!, locale, format);
+  if (call) return parseCall(call[1]!.toLowerCase(), call[2]!, locale, format, entry);
   if (/[()]/.test(s) || !RANGE_SEPARATOR.test(s)) return undefined;
   const parts = s.split(RANGE_SEPARATOR);
   if (parts.length !== 2) return cellError(ErrorCode.SYNTAX, 'rangeSyntax');
-  const bounds = readNumbers(parts, locale, format);
+  const bounds = readNumbers(parts, locale, format, entry);
   if (!Array.isArray(bounds)) return bounds;
   return checked({ kind: 'uniform', lo: bounds[0]!, hi: bounds[1]! });
 }
 
-function parseCall(name: string, body: string, locale: Locale, format: Format): Distribution | CellError {
+function parseCall(
+  name: string,
+  body: string,
+  locale: Locale,
+  format: Format,
+  entry: PercentEntry,
+): Distribution | CellError {
   const arity = own(ARITY, name);
   if (arity === undefined) return cellError(ErrorCode.SYNTAX, 'rangeSyntax');
   const args = splitArguments(body, locale);
   if (args.length !== arity) return cellError(ErrorCode.SYNTAX, 'badArguments', { name });
-  const x = readNumbers(args, locale, format);
+  const x = readNumbers(args, locale, format, entry);
   if (!Array.isArray(x)) return x;
   if (name === 'normal') return checked({ kind: 'normal', mean: x[0]!, sd: x[1]! });
   if (name === 'triangular') return checked({ kind: 'triangular', lo: x[0]!, mode: x[1]!, hi: x[2]! });
@@ -45,12 +58,23 @@ function splitArguments(body: string, locale: Locale): string[] {
   return body.split(bareComma ? /[;,]/ : /;|,(?=\s)/);
 }
 
-function readNumbers(parts: readonly string[], locale: Locale, format: Format): number[] | CellError {
+function readNumbers(
+  parts: readonly string[],
+  locale: Locale,
+  format: Format,
+  entry: PercentEntry,
+): number[] | CellError {
+  // One reading for the whole range, so that its numbers are all fractions or all percentage points.
+  const fractions =
+    entry === 'excel' &&
+    format === 'percent' &&
+    parts.every((p) => !p.trim().endsWith('%') && Math.abs(parseLocaleNumber(p, locale) ?? 1) < 1);
+  const read: Format = fractions ? 'number' : format;
   const out: number[] = [];
   for (const part of parts) {
     const text = part.trim();
     if (text === '') return cellError(ErrorCode.SYNTAX, 'rangeSyntax');
-    const x = parseLocaleNumber(text, locale, format);
+    const x = parseLocaleNumber(text, locale, read);
     if (x === undefined) return cellError(ErrorCode.VALUE, 'notANumber', { text: text.slice(0, 40) });
     out.push(x);
   }

@@ -60,6 +60,8 @@ export const en: Dictionary = {
   'status.filled': 'Filled {count} cells to the right.',
   'status.nothingToFill': 'No input cells to the right to fill.',
   'status.copied': 'Copied {count} cells.',
+  'status.percentThousands':
+    'Percent cells take a decimal comma or point, not thousands separators (write 38.8 or 38.8%); the cell is unchanged.',
   'status.readOnly': 'This cell is computed and cannot be edited.',
   'status.undone': 'Undone.',
   'status.redone': 'Redone.',
@@ -418,6 +420,8 @@ export const en: Dictionary = {
   'mc.fanGrdp': 'GRDP at constant prices: median, 25–75% and 10–90% bands',
   'mc.grdpAxis': 'GRDP ({unit}, constant prices)',
   'mc.histogram': 'Distribution of the {name} share in {year} ({samples} samples)',
+  // Phone layout
+  'header.more': 'More',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 };

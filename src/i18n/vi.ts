@@ -58,6 +58,8 @@ export const vi = {
   'status.filled': 'Đã điền {count} ô sang phải.',
   'status.nothingToFill': 'Không có ô nhập nào bên phải để điền.',
   'status.copied': 'Đã sao chép {count} ô.',
+  'status.percentThousands':
+    'Ô tỷ lệ phần trăm không dùng dấu phân cách hàng nghìn (viết 38,8 hoặc 38,8%); ô giữ nguyên.',
   'status.readOnly': 'Ô này được tính toán, không sửa được.',
   'status.undone': 'Đã hoàn tác.',
   'status.redone': 'Đã làm lại.',
@@ -128,7 +130,7 @@ export const vi = {
   'error.forbiddenSyntax': 'Cú pháp không được phép: {what}.',
   'error.syntax': 'Công thức sai cú pháp.',
   'error.syntaxAt': 'Công thức sai cú pháp ở ký tự thứ {at}.',
-  'error.decimalComma': 'Trong công thức dùng dấu chấm thập phân (0.8, không phải 0,8) — ký tự thứ {at}.',
+  'error.decimalComma': 'Dấu phẩy giữa hai chữ số không đọc được — ký tự thứ {at}; các đối số cách nhau bằng dấu chấm phẩy (;).',
   'error.percentPlacement': 'Dấu % phải đứng ngay sau một số, một tên hoặc một cặp ngoặc.',
   'error.tooLong': 'Công thức dài quá {max} ký tự.',
   'error.tooDeep': 'Công thức lồng ngoặc quá {max} cấp.',
@@ -411,6 +413,8 @@ export const vi = {
   'mc.fanGrdp': 'GRDP giá so sánh: trung vị, dải 25–75% và 10–90%',
   'mc.grdpAxis': 'GRDP ({unit}, giá so sánh)',
   'mc.histogram': 'Phân bố tỷ trọng {name} năm {year} ({samples} lượt)',
+  // Phone layout
+  'header.more': 'Thêm',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 } as const;

@@ -3,7 +3,10 @@ import {
   sheetRows,
   formatRange,
   formatValue,
+  canonicalFormula,
   inputOf,
+  isThousandsGrouped,
+  localFormula,
   own,
   parseLocaleNumber,
   rangeAt,
@@ -61,12 +64,20 @@ const EMPTY: CellView = {
   templateText: undefined,
 };
 
-/** Converts typed text into a cell input: blank, a formula, a number read by locale, or kept text. */
+/**
+ * Converts typed or pasted text into a cell input: blank, a formula (stored in the one form both languages read), a
+ * number read as Excel reads it in the locale (in a percent row "0,2045" is 20,45%), or kept text.
+ */
 export function readCellText(text: string, locale: Locale, format: Format): CellInput | undefined {
   const trimmed = text.trim().slice(0, MAX_CELL_TEXT);
   if (trimmed === '') return undefined;
-  if (trimmed.startsWith('=')) return trimmed;
-  return parseLocaleNumber(trimmed, locale, format) ?? trimmed;
+  if (trimmed.startsWith('=')) return canonicalFormula(trimmed, locale);
+  return parseLocaleNumber(trimmed, locale, format, 'excel') ?? trimmed;
+}
+
+/** Why typed text is refused for a cell, or undefined: a percent written with thousands separators ("38.843"). */
+export function refusedCellText(text: string, locale: Locale, format: Format): 'status.percentThousands' | undefined {
+  return format === 'percent' && isThousandsGrouped(text, locale) ? 'status.percentThousands' : undefined;
 }
 
 /** Whether two inputs are the same (numbers within rounding noise). */
@@ -122,7 +133,7 @@ export function cellView(ctx: CellContext, row: SheetRow, column: SheetColumn, l
   const input = inputOf(scenario, v, year);
   const template = templateInput(ctx, id, year);
   const changed = !sameInput(input, template);
-  const formula = typeof input === 'string' && input.startsWith('=') ? input : undefined;
+  const formula = typeof input === 'string' && input.startsWith('=') ? localFormula(input, locale) : undefined;
   const ranged = rangeAt(scenario, id, year);
   let text = '';
   if (error) text = error.code;

@@ -1,7 +1,7 @@
-import { formatForEdit, formatRange, type SheetColumn, type SheetRow } from '../engine';
+import { formatForEdit, formatRange, localFormula, type SheetColumn, type SheetRow } from '../engine';
 import type { LocaleState } from './locale.svelte';
 import { commandFor, type SheetCommand, type ShortcutKey } from './keymap';
-import { readCellText, type CellChange, type Sheet, type Status } from './sheet.svelte';
+import { readCellText, refusedCellText, type CellChange, type Sheet, type Status } from './sheet.svelte';
 
 /** A rectangle of cells by row and column index, inclusive. */
 export interface Range {
@@ -120,7 +120,8 @@ export class GridState {
     if (input === undefined) return '';
     const range = this.sheet.rangeAt(r.id, c.year);
     if (range) return formatRange(range, this.locale.current, r.format);
-    return typeof input === 'number' ? formatForEdit(input, this.locale.current, r.format) : input;
+    if (typeof input === 'number') return formatForEdit(input, this.locale.current, r.format);
+    return input.startsWith('=') ? localFormula(input, this.locale.current) : input;
   }
 
   /** Starts editing the active cell, with its content or with a typed first character. */
@@ -263,7 +264,12 @@ export class GridState {
         if (cellText === undefined) continue;
         const row = this.sheet.rows[s.top + dr];
         const column = this.sheet.columns[s.left + dc];
-        if (!row || !column || !this.sheet.isInput(row.id, column.year)) {
+        if (
+          !row ||
+          !column ||
+          !this.sheet.isInput(row.id, column.year) ||
+          refusedCellText(cellText, this.locale.current, row.format)
+        ) {
           skipped++;
           continue;
         }

@@ -40,6 +40,7 @@ import {
   countEdits,
   MAX_CELL_TEXT,
   readCellText,
+  refusedCellText,
   sameInput,
   sourceOf,
   templateInput,
@@ -50,7 +51,7 @@ import { applyTargetSet } from '../templates';
 import { customRow, withBaseYear, withHorizon } from './sheet-edits';
 import type { CellChange, ChartLine, CustomRowSpec, SheetOptions, SheetViewOptions, Status } from './sheet-types';
 
-export { MAX_CELL_TEXT, readCellText, type CellView } from './cell-view';
+export { MAX_CELL_TEXT, readCellText, refusedCellText, type CellView } from './cell-view';
 export { MAX_HORIZON } from './sheet-edits';
 export type * from './sheet-types';
 
@@ -220,7 +221,9 @@ export class Sheet {
   setCellText(id: string, year: number, text: string, locale: Locale): Status | undefined {
     const v = this.model.get(id);
     if (!v || !this.model.isInput(id, year)) return { key: 'status.readOnly' };
-    const range = parseRange(text.trim().slice(0, MAX_CELL_TEXT), locale, v.format);
+    const refused = refusedCellText(text, locale, v.format);
+    if (refused) return { key: refused, tone: 'error' };
+    const range = parseRange(text.trim().slice(0, MAX_CELL_TEXT), locale, v.format, 'excel');
     if (range === undefined) this.setCells([{ id, year, input: readCellText(text, locale, v.format) }]);
     // A mistyped range is refused with its reason; the cell keeps what it had.
     else if (isCellError(range)) return { key: 'status.badRange', tone: 'error', error: range };

@@ -339,6 +339,65 @@ describe('GridState', () => {
     expect(grid.status?.key).toBe('status.pasteSkipped');
   });
 
+  it("reads a typed or pasted number in a percent row as Excel's percent entry does", () => {
+    const { grid, sheet, at } = setup();
+    at('services.growth', 2026);
+    grid.startEdit('0,2045');
+    grid.commit();
+    expect(sheet.inputAt('services.growth', 2026)).toBeCloseTo(0.2045, 12);
+    at('services.growth', 2027);
+    grid.startEdit('12,5');
+    grid.commit();
+    expect(sheet.inputAt('services.growth', 2027)).toBeCloseTo(0.125, 12);
+    at('services.growth', 2028);
+    grid.startEdit('0,5%');
+    grid.commit();
+    expect(sheet.inputAt('services.growth', 2028)).toBeCloseTo(0.005, 12);
+    // Fractions copied from Excel read the same way.
+    at('taxes.growth', 2026);
+    grid.paste('0,07\t8\n');
+    expect(sheet.inputAt('taxes.growth', 2026)).toBeCloseTo(0.07, 12);
+    expect(sheet.inputAt('taxes.growth', 2027)).toBeCloseTo(0.08, 12);
+    // A range of fractions is a range of percents.
+    at('services.growth', 2029);
+    grid.startEdit('0,06..0,1');
+    grid.commit();
+    expect(sheet.rangeAt('services.growth', 2029)).toEqual({ kind: 'uniform', lo: 0.06, hi: 0.1 });
+  });
+
+  it('refuses a percent written with thousands separators and says why, keeping the cell', () => {
+    const { grid, sheet, at } = setup();
+    at('services.growth', 2026);
+    const before = sheet.inputAt('services.growth', 2026);
+    grid.startEdit('38.843');
+    grid.commit();
+    expect(grid.status).toEqual({ key: 'status.percentThousands', tone: 'error' });
+    expect(sheet.inputAt('services.growth', 2026)).toBe(before);
+    expect(sheet.canUndo).toBe(false);
+    grid.paste('38.843');
+    expect(sheet.inputAt('services.growth', 2026)).toBe(before);
+    expect(grid.status?.key).toBe('status.pasteSkipped');
+    // A number row takes thousands separators as usual.
+    at('investment', 2026);
+    grid.startEdit('38.843');
+    grid.commit();
+    expect(sheet.inputAt('investment', 2026)).toBe(38843);
+  });
+
+  it('shows a formula the Vietnamese way and stores it in the one form both languages read', () => {
+    const { grid, sheet, at } = setup();
+    at('services.growth', 2026);
+    grid.startEdit('=IF(t > 2025; 0,05; 0,06)');
+    grid.commit();
+    expect(sheet.inputAt('services.growth', 2026)).toBe('=IF(t > 2025, 0.05, 0.06)');
+    expect(grid.editText()).toBe('=IF(t > 2025; 0,05; 0,06)');
+    const row = sheet.rows.find((r) => r.id === 'services.growth')!;
+    const column = sheet.columns.find((c) => c.year === 2026)!;
+    expect(sheet.view(row, column, 'vi').formula).toBe('=IF(t > 2025; 0,05; 0,06)');
+    expect(sheet.view(row, column, 'en').formula).toBe('=IF(t > 2025, 0.05, 0.06)');
+    expect(sheet.view(row, column, 'vi').value).toBeCloseTo(0.05, 12);
+  });
+
   it('says on the status line why an edit was refused and what a command did', () => {
     const { grid, sheet, at } = setup();
     at('grdp', 2026);
