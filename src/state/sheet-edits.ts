@@ -1,4 +1,13 @@
-import { cleanText, inputOf, sectorVar, withInput, type Model, type RowDef, type Scenario } from '../engine';
+import {
+  canonicalFormula,
+  cleanText,
+  inputOf,
+  sectorVar,
+  withInput,
+  type Model,
+  type RowDef,
+  type Scenario,
+} from '../engine';
 import type { Locale } from '../engine';
 import { readCellText } from './cell-view';
 import type { CustomRowSpec } from './sheet-types';
@@ -56,6 +65,8 @@ export function customRow(spec: CustomRowSpec, scenario: Scenario, locale: Local
     return { kind: 'param', id: spec.id, label, format: spec.format, value };
   }
   const cells: Record<string, string> = {};
-  if (spec.kind === 'formula') for (let y = baseYear + 1; y <= horizon; y++) cells[y] = (spec.formula ?? '').trim();
+  // The form takes the formula as the planner types it in their language (";" and decimal commas in Vietnamese).
+  const formula = canonicalFormula((spec.formula ?? '').trim(), locale);
+  if (spec.kind === 'formula') for (let y = baseYear + 1; y <= horizon; y++) cells[y] = formula;
   return { kind: 'series', id: spec.id, label, format: spec.format, cells };
 }

@@ -243,10 +243,11 @@ describe('Sheet', () => {
   it('adds a formula row over the projection years and a parameter read in the locale', () => {
     const sheet = new Sheet(quangNinh);
     sheet.addCustomRow({ kind: 'param', id: 'rate', label: '', format: 'percent', value: '2,5' }, 'vi');
-    sheet.addCustomRow({ kind: 'formula', id: 'f', label: 'F', format: 'number', formula: ' =rate * 100 ' }, 'vi');
+    const formula = ' =MAX(rate * 100; 0,5) ';
+    sheet.addCustomRow({ kind: 'formula', id: 'f', label: 'F', format: 'number', formula }, 'vi');
     expect(sheet.inputAt('rate', 2023)).toBeCloseTo(0.025, 12);
     expect(sheet.inputAt('f', 2023)).toBeUndefined();
-    expect(sheet.inputAt('f', 2024)).toBe('=rate * 100');
+    expect(sheet.inputAt('f', 2024)).toBe('=MAX(rate * 100, 0.5)');
     expect(sheet.model.get('f')!.values[2030 - 2023]).toBeCloseTo(2.5, 12);
     expect(sheet.rows.find((r) => r.id === 'rate')?.label).toBe('rate');
   });
