@@ -2,6 +2,7 @@ import { formatForEdit, formatRange, localFormula, type SheetColumn, type SheetR
 import type { LocaleState } from './locale.svelte';
 import { commandFor, type SheetCommand, type ShortcutKey } from './keymap';
 import { readCellText, refusedCellText, type CellChange, type Sheet, type Status } from './sheet.svelte';
+import { SuggestList } from './suggest-list.svelte';
 
 /** A rectangle of cells by row and column index, inclusive. */
 export interface Range {
@@ -32,6 +33,12 @@ export class GridState {
   #status = $state.raw<Status | null>(null);
   /** The text being typed into the active cell (bound to the editor). */
   draft = $state('');
+  /** The names offered while a formula is typed in the editor. */
+  readonly suggestions = new SuggestList(
+    () => this.draft,
+    (text) => (this.draft = text),
+    () => this.sheet.rows.map((r) => r.id),
+  );
 
   constructor(sheet: Sheet, locale: LocaleState) {
     this.sheet = sheet;
@@ -131,6 +138,7 @@ export class GridState {
       return false;
     }
     this.draft = initial ?? this.editText();
+    this.suggestions.typed(this.draft.length);
     this.#editing = true;
     return true;
   }
