@@ -66,6 +66,19 @@ describe("Excel's functions", () => {
   });
 });
 
+describe('the operator rules the formula help warns of', () => {
+  it('reads -2^2 as -4 and 2^3^2 as 512, as in mathematics (Excel reads 4 and 64)', () => {
+    expect(value('=-2^2')).toBe(-4);
+    expect(value('=(-2)^2')).toBe(4);
+    expect(value('=2^3^2')).toBe(512);
+    expect(value('=(2^3)^2')).toBe(64);
+  });
+
+  it('reads % as percentage points: 0.05 + 1% is 0.06', () => {
+    expect(value('=0.05 + 1%')).toBeCloseTo(0.06, 15);
+  });
+});
+
 describe("Excel's comparisons", () => {
   it.each([
     ['=1<>2', 1],
