@@ -432,7 +432,7 @@ export const en: Dictionary = {
   'help.close': 'Close',
   'help.startTitle': 'Writing a formula',
   'help.start':
-    'A formula starts with =, written as in Excel; function names work in any case. Arguments are separated by {separator} and decimals are written with a point (0.065).',
+    'A formula starts with =, written as in Excel; function names work in any case. Arguments are separated by “{separator}” and decimals are written with a point (0.065).',
   'help.intro': '6.5% from 2027 on, 7% in the years before.',
   'help.code': 'Write',
   'help.meaning': 'Meaning',
@@ -464,7 +464,8 @@ export const en: Dictionary = {
   'help.fn.SIGN': 'Sign of x: 1, 0 or −1',
   'help.operatorsTitle': 'Operators, and where the sheet differs from Excel',
   'help.op.arithmetic': 'Add, subtract, multiply, divide, power',
-  'help.op.compare': 'Comparisons as in Excel: = is equal, <> not equal (== and != work too); the result is 1 (true) or 0 (false)',
+  'help.op.compare':
+    'Comparisons as in Excel: = is equal, <> not equal (== and != work too); the result is 1 (true) or 0 (false)',
   'help.op.percent':
     '% divides the number or bracket just before it by 100: here it adds one percentage point (0.01) to the growth rate',
   'help.op.mod': 'Remainder of a division: 1',
@@ -472,7 +473,8 @@ export const en: Dictionary = {
   'help.op.negativePower': 'Is −4: the power is taken before the minus sign (Excel gives 4). For 4, write',
   'help.op.powerChain': 'Is 2^9 = 512: powers group from the right (Excel gives 64). For 64, write',
   'help.refsTitle': 'Row names and years',
-  'help.ref.row': 'A row is named by its id (see the table below); without a year it is the value in the cell’s own year',
+  'help.ref.row':
+    'A row is named by its id (see the table below); without a year it is the value in the cell’s own year',
   'help.ref.year': 'The year of the cell being computed',
   'help.ref.lastYear': 'Last year’s value',
   'help.ref.fixedYear': 'The value in a fixed year',

@@ -425,7 +425,7 @@ export const vi = {
   'help.close': 'Đóng',
   'help.startTitle': 'Viết công thức',
   'help.start':
-    'Công thức bắt đầu bằng dấu =, viết như trong Excel; tên hàm viết hoa hay viết thường đều được. Các đối số cách nhau bằng dấu {separator}, phần thập phân viết sau dấu phẩy (0,065); viết dấu chấm (0.065) cũng được.',
+    'Công thức bắt đầu bằng dấu =, viết như trong Excel; tên hàm viết hoa hay viết thường đều được. Các đối số cách nhau bằng dấu “{separator}”, phần thập phân viết sau dấu phẩy (0,065); viết dấu chấm (0.065) cũng được.',
   'help.intro': 'Từ năm 2027 trở đi lấy 6,5%, các năm trước lấy 7%.',
   'help.code': 'Cách viết',
   'help.meaning': 'Ý nghĩa',
