@@ -130,7 +130,8 @@ export const vi = {
   'error.forbiddenSyntax': 'Cú pháp không được phép: {what}.',
   'error.syntax': 'Công thức sai cú pháp.',
   'error.syntaxAt': 'Công thức sai cú pháp ở ký tự thứ {at}.',
-  'error.decimalComma': 'Dấu phẩy giữa hai chữ số không đọc được — ký tự thứ {at}; các đối số cách nhau bằng dấu chấm phẩy (;).',
+  'error.decimalComma':
+    'Dấu phẩy giữa hai chữ số không đọc được — ký tự thứ {at}; các đối số cách nhau bằng dấu chấm phẩy (;).',
   'error.percentPlacement': 'Dấu % phải đứng ngay sau một số, một tên hoặc một cặp ngoặc.',
   'error.tooLong': 'Công thức dài quá {max} ký tự.',
   'error.tooDeep': 'Công thức lồng ngoặc quá {max} cấp.',
