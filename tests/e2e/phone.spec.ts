@@ -30,8 +30,16 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole('grid')).toBeVisible();
 });
 
-test('the page never scrolls sideways: on the sheet and with the library open', async ({ page }) => {
+test('the page never scrolls sideways: on the sheet, in each analysis tool and with the library open', async ({
+  page,
+}) => {
   await expectNoSidewaysScroll(page);
+  await page.getByRole('button', { name: /^Phân tích:/ }).click();
+  for (const name of ['Tìm mục tiêu', 'Độ nhạy', 'Xác suất đạt mục tiêu']) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
   await header(page)
     .getByRole('button', { name: /Kịch bản \(/ })
     .click();
