@@ -188,3 +188,16 @@ test('a share link on a phone shows the name, the cards and the chart before the
   }
   await fresh.close();
 });
+
+test('a scenario made from the library on a phone is shown at once: the library steps aside', async ({ page }) => {
+  await header(page)
+    .getByRole('button', { name: /Kịch bản \(/ })
+    .click();
+  const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
+  await library
+    .getByRole('form', { name: 'Kịch bản mới' })
+    .getByRole('button', { name: /Tạo kịch bản/ })
+    .click();
+  await expect(library).toBeHidden();
+  await expect(page.getByRole('article').first()).toBeInViewport();
+});
