@@ -18,7 +18,7 @@ const kb = (bytes: number): string => (bytes / 1000).toFixed(1);
 const met = (ok: boolean): string => (ok ? 'yes' : '**no**');
 
 /** Builds the app if dist/ is missing (the bench measures what `npm run build` produces). */
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   if (existsSync(join(DIST, 'index.html'))) return;
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   // Build output goes to stderr so stdout stays the table.
@@ -86,7 +86,8 @@ function sizes(files: string[]): { raw: number; gzip: number } {
   return { raw, gzip };
 }
 
-function freePort(): Promise<number> {
+/** A free local TCP port. */
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
@@ -98,7 +99,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startPreview(port: number): Promise<ChildProcess> {
+/** Starts `vite preview` of dist/ on the port and waits until it answers. */
+export async function startPreview(port: number): Promise<ChildProcess> {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   const args = [vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });

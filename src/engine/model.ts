@@ -1,4 +1,4 @@
-import { compileExpr, type CompileEnv, type Dep, type Sink, type Slot } from './compile';
+import { compileExpr, type CompileEnv, type Compiled, type Dep, type Sink, type Slot } from './compile';
 import { buildPlan, type Plan } from './graph';
 import { own } from './own';
 import { isCellError, parseFormula } from './parse-formula';
@@ -80,6 +80,9 @@ export class Model {
   readonly #sink: Sink = { err: null };
   readonly #history: Scenario['history'];
   readonly #env: CompileEnv;
+  // Formulas compiled by text: a row's cells usually hold one formula for every year, and a compiled formula takes
+  // the year as its argument, so the cells share it (the variables are fixed once the constructor has run).
+  readonly #compiled = new Map<string, Compiled | CellError>();
   #plan!: Plan;
 
   constructor(scenario: Scenario) {
@@ -280,14 +283,23 @@ export class Model {
     } else if (!input.startsWith('=')) {
       cell.error = cellError(ErrorCode.VALUE, 'notANumber', { text: input.slice(0, 40) });
     } else {
-      const expr = parseFormula(input);
-      const compiled = isCellError(expr) ? expr : compileExpr(expr, this.#env, this.#sink);
+      const compiled = this.#compile(input);
       if (isCellError(compiled)) cell.error = compiled;
       else {
         cell.fn = compiled.fn;
         cell.deps = compiled.deps;
       }
     }
+  }
+
+  #compile(formula: string): Compiled | CellError {
+    let compiled = this.#compiled.get(formula);
+    if (!compiled) {
+      const expr = parseFormula(formula);
+      compiled = isCellError(expr) ? expr : compileExpr(expr, this.#env, this.#sink);
+      this.#compiled.set(formula, compiled);
+    }
+    return compiled;
   }
 
   #add(id: string, role: VarRole, format: Format, rowId: string, inputYears: (i: number) => boolean): VarState {
