@@ -1,4 +1,6 @@
-import type { RowDef, Scenario, SectorRow, TargetRow } from './types';
+import type { Model, Variable } from './model';
+import { mapInputs } from './scenario';
+import type { CellInput, RowDef, Scenario, SectorRow, TargetRow } from './types';
 import { BUILTIN, structureVar } from './variables';
 
 // Test data only: imported by the engine's tests, never by the engine.
@@ -65,4 +67,31 @@ export function declaredScenario(): Scenario {
       [BUILTIN.grdpPerCapitaUsd]: { 2024: 10272 },
     },
   };
+}
+
+/**
+ * The scenario with every formula made unique by a trailing comment ("=x[t-1] * 2 # 17"), so a model compiles each
+ * formula cell on its own: the reference that formulas shared by text are checked against. A formula too long to take
+ * the comment is left as it is.
+ */
+export function compiledAlone(scenario: Scenario, maxLength = 1000): Scenario {
+  let n = 0;
+  const alone = (input: CellInput): CellInput => {
+    if (typeof input !== 'string' || !input.startsWith('=')) return input;
+    const unique = `${input} # ${n++}`;
+    return unique.length - 1 <= maxLength ? unique : input;
+  };
+  return { ...scenario, rows: scenario.rows.map((row) => mapInputs(row, alone)) };
+}
+
+/** Every cell of a model as text (value, error code or blank, recorded mark), to compare two models exactly. */
+export function modelSnapshot(model: Model): string[] {
+  const cell = (v: Variable, i: number): string => {
+    const error = v.errors[i];
+    if (error) return error.code;
+    if (v.blank[i]) return 'blank';
+    const x = v.values[i]!;
+    return `${Object.is(x, -0) ? '-0' : x}${v.recorded[i] ? 'r' : ''}`;
+  };
+  return model.variables.map((v) => `${v.id}: ${Array.from(v.values, (_, i) => cell(v, i)).join(' ')}`);
 }

@@ -1,4 +1,5 @@
-import { inputOf, Model, type Variable } from './model';
+import { inputOf } from './cells';
+import { Model, type Variable } from './model';
 import { own } from './own';
 import { averageGrowth, checkTarget, summarize } from './summary';
 import type { Scenario, TargetRow } from './types';

@@ -10,7 +10,8 @@ export {
 } from './parse-number';
 export { parseFormula, isCellError, FUNCTIONS, MAX_FORMULA_LENGTH, MAX_NESTING, YEAR_SYMBOL } from './parse-formula';
 export { canonicalFormula, localFormula, argumentSeparator, FUNCTION_DOCS, type FunctionDoc } from './dialect';
-export { Model, yearsOf, inputOf, type Variable } from './model';
+export { Model, yearsOf, type Variable } from './model';
+export { inputOf } from './cells';
 export {
   BUILTIN,
   SECTOR_PARTS,

@@ -1,13 +1,12 @@
-import { compileExpr, type CompileEnv, type Compiled, type Dep, type Sink, type Slot } from './compile';
+import { blankCell, depKey, FormulaCache, inputCellEvaluator, inputOfRow, type InputCell } from './cells';
+import type { CompileEnv, Dep, Sink, Slot } from './compile';
 import { buildPlan, type Plan } from './graph';
 import { own } from './own';
-import { isCellError, parseFormula } from './parse-formula';
 import {
   compoundKernel,
   errorKernel,
   fillKernel,
   growthKernel,
-  setRecordedOrBlank,
   nominalKernel,
   ratioKernel,
   shareKernel,
@@ -35,14 +34,6 @@ export interface Variable extends Slot, Series {
   readonly format: Format;
   /** The scenario row it comes from (the sector id for sector sub-rows). */
   readonly rowId: string;
-}
-
-interface InputCell {
-  literal: number;
-  fn: ((i: number) => number) | null;
-  error: CellError | null;
-  blank: boolean;
-  deps: readonly Dep[];
 }
 
 interface VarState extends Variable {
@@ -79,23 +70,23 @@ export class Model {
   readonly #byId = new Map<string, VarState>();
   readonly #sink: Sink = { err: null };
   readonly #history: Scenario['history'];
-  readonly #env: CompileEnv;
-  // Formulas compiled by text: a row's cells usually hold one formula for every year, and a compiled formula takes
-  // the year as its argument, so the cells share it (the variables are fixed once the constructor has run).
-  readonly #compiled = new Map<string, Compiled | CellError>();
+  readonly #formulas: FormulaCache;
   #plan!: Plan;
 
   constructor(scenario: Scenario) {
     this.years = yearsOf(scenario);
     this.baseYear = scenario.meta.baseYear;
     const length = this.years.length;
-    this.#env = { baseYear: this.baseYear, length, resolve: (name) => this.#byId.get(name) };
+    const env: CompileEnv = { baseYear: this.baseYear, length, resolve: (name) => this.#byId.get(name) };
+    this.#formulas = new FormulaCache(env, this.#sink);
     this.#history = scenario.history;
     this.#declare(scenario);
     this.#wire(scenario);
+    const rows = new Map(scenario.rows.map((row) => [row.id, row]));
     for (const v of this.#vars) {
+      const row = rows.get(v.rowId);
       v.inputs.forEach((cell, i) => {
-        if (cell) this.#compileInto(cell, inputOf(scenario, v, this.years[i]!));
+        if (cell) this.#formulas.compileInto(cell, row && inputOfRow(row, this.baseYear, v, this.years[i]!));
       });
     }
     this.#replan();
@@ -105,6 +96,11 @@ export class Model {
   /** All variables in declaration order. */
   get variables(): readonly Variable[] {
     return this.#vars;
+  }
+
+  /** How many distinct formula texts the model has compiled: cells holding the same text share one. */
+  get compiledFormulas(): number {
+    return this.#formulas.size;
   }
 
   /** A variable by id ("grdp", "manufacturing.share"), or undefined. */
@@ -179,7 +175,7 @@ export class Model {
     const cell = v?.inputs[year - this.baseYear];
     if (!v || !cell) throw new Error(`not an input cell: ${id} ${year}`);
     const before = depKey(cell.deps);
-    this.#compileInto(cell, input);
+    this.#formulas.compileInto(cell, input);
     if (depKey(cell.deps) !== before) this.#replan();
     this.#recompute(v.index, year - this.baseYear);
   }
@@ -269,39 +265,6 @@ export class Model {
     this.#plan = buildPlan(nodes, length);
   }
 
-  #compileInto(cell: InputCell, input: CellInput | undefined): void {
-    cell.fn = null;
-    cell.error = null;
-    cell.deps = [];
-    cell.blank = false;
-    cell.literal = 0;
-    if (input === undefined || input === '') {
-      cell.blank = true;
-    } else if (typeof input === 'number') {
-      if (Number.isFinite(input)) cell.literal = input;
-      else cell.error = cellError(ErrorCode.NUM, 'notFinite');
-    } else if (!input.startsWith('=')) {
-      cell.error = cellError(ErrorCode.VALUE, 'notANumber', { text: input.slice(0, 40) });
-    } else {
-      const compiled = this.#compile(input);
-      if (isCellError(compiled)) cell.error = compiled;
-      else {
-        cell.fn = compiled.fn;
-        cell.deps = compiled.deps;
-      }
-    }
-  }
-
-  #compile(formula: string): Compiled | CellError {
-    let compiled = this.#compiled.get(formula);
-    if (!compiled) {
-      const expr = parseFormula(formula);
-      compiled = isCellError(expr) ? expr : compileExpr(expr, this.#env, this.#sink);
-      this.#compiled.set(formula, compiled);
-    }
-    return compiled;
-  }
-
   #add(id: string, role: VarRole, format: Format, rowId: string, inputYears: (i: number) => boolean): VarState {
     if (this.#byId.has(id)) throw new Error(`duplicate variable id: ${id}`);
     const length = this.years.length;
@@ -316,9 +279,7 @@ export class Model {
       blank: new Uint8Array(length),
       recorded: new Uint8Array(length),
       history: Float64Array.from(this.years, (year) => own(this.#history, id)?.[year] ?? NaN),
-      inputs: Array.from({ length }, (_, i) =>
-        inputYears(i) ? { literal: 0, fn: null, error: null, blank: true, deps: [] } : null,
-      ),
+      inputs: Array.from({ length }, (_, i) => (inputYears(i) ? blankCell() : null)),
       kernel: null,
       kernelDeps: () => [],
       cell: () => undefined,
@@ -464,59 +425,8 @@ export class Model {
     };
   }
 
-  // Evaluates input cells; years with neither input nor kernel are blank.
+  // Evaluates input cells; years with neither input nor kernel are blank or recorded.
   #inputCell(v: VarState): (i: number) => void {
-    const sink = this.#sink;
-    return (i) => {
-      const cell = v.inputs[i];
-      if (!cell) return setRecordedOrBlank(v, i, v.history[i]!);
-      v.errors[i] = null;
-      v.blank[i] = 0;
-      v.recorded[i] = 0;
-      if (cell.blank) {
-        v.values[i] = 0;
-        v.blank[i] = 1;
-      } else if (cell.error) {
-        v.values[i] = NaN;
-        v.errors[i] = cell.error;
-      } else if (cell.fn) {
-        sink.err = null;
-        const x = cell.fn(i);
-        if (sink.err) {
-          v.values[i] = NaN;
-          v.errors[i] = sink.err;
-        } else if (!Number.isFinite(x)) {
-          v.values[i] = NaN;
-          v.errors[i] = cellError(ErrorCode.NUM, 'notFinite');
-        } else v.values[i] = x;
-      } else v.values[i] = cell.literal;
-    };
-  }
-}
-
-function depKey(deps: readonly Dep[]): string {
-  return deps.map((d) => `${d.v}:${+d.rel}:${d.lo}:${d.hi}`).join(',');
-}
-
-/** The input a scenario holds for a variable's cell in a year, or undefined for a blank. */
-export function inputOf(
-  scenario: Scenario,
-  v: Pick<Variable, 'id' | 'role' | 'rowId'>,
-  year: number,
-): CellInput | undefined {
-  const row = scenario.rows.find((r) => r.id === v.rowId);
-  if (!row) return undefined;
-  const key = String(year);
-  switch (row.kind) {
-    case 'sector':
-      if (v.role === 'value') return year === scenario.meta.baseYear ? row.base : undefined;
-      if (v.role === 'growth') return row.growth[key];
-      if (v.role === 'price') return row.price[key];
-      return undefined;
-    case 'param':
-      return year === scenario.meta.baseYear ? row.value : undefined;
-    case 'series':
-    case 'target':
-      return row.cells[key];
+    return inputCellEvaluator(v, v.inputs, v.history, this.#sink);
   }
 }

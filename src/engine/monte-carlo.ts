@@ -1,4 +1,5 @@
-import { inputOf, Model } from './model';
+import { inputOf } from './cells';
+import { Model } from './model';
 import type { Series } from './project';
 import type { Distribution, Scenario, TargetRow } from './types';
 import { checkTarget, summarize } from './summary';

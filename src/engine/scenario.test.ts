@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
-import { inputOf, Model } from './model';
+import { inputOf } from './cells';
+import { Model } from './model';
 import {
   checkIdentifier,
   deleteRow,

@@ -186,7 +186,8 @@ function renameInFormula(input: CellInput, from: string, to: string): CellInput 
   });
 }
 
-function mapInputs(row: RowDef, f: (input: CellInput) => CellInput): RowDef {
+/** The row with every input (number, text or formula) passed through f; the row itself is not changed. */
+export function mapInputs(row: RowDef, f: (input: CellInput) => CellInput): RowDef {
   const mapCells = (cells: YearCells): YearCells =>
     Object.fromEntries(Object.entries(cells).map(([year, input]) => [year, f(input)]));
   switch (row.kind) {

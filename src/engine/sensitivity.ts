@@ -1,4 +1,5 @@
-import { inputOf, Model, type Variable } from './model';
+import { inputOf } from './cells';
+import { Model, type Variable } from './model';
 import { summarize } from './summary';
 import type { CellInput, Scenario } from './types';
 import { focusShare, sectorVar } from './variables';

@@ -11,6 +11,7 @@ import {
   withRange,
 } from '../../src/engine/scenario';
 import { validateScenario } from '../../src/engine/validate';
+import { compiledAlone, modelSnapshot } from '../../src/engine/fixtures';
 import { canonicalFormula, localFormula } from '../../src/engine/dialect';
 import { FUNCTIONS, isCellError, MAX_FORMULA_LENGTH, MAX_NESTING, parseFormula } from '../../src/engine/parse-formula';
 import { ErrorCode, type CellInput, type RowDef, type Scenario } from '../../src/engine/types';
@@ -73,6 +74,9 @@ function exercise(formula: string): void {
   for (const year of YEARS) edited.setInput('investment', year, formula);
   expectWellFormed(edited, formula);
   expect(snapshot(edited)).toEqual(snapshot(built));
+
+  // The cells holding the formula share one compiled closure; compiled cell by cell, they give the same cells.
+  expect(modelSnapshot(new Model(compiledAlone(scenarioWith(formula))))).toEqual(modelSnapshot(built));
 }
 
 function nesting(s: string): number {
