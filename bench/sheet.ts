@@ -15,8 +15,8 @@ export function xAt(i: number): number {
 
 const rowId = (k: number): string => `r${k}`;
 
-/** x (numbers) and r0..r199, where r_k(t) = r_{k−1}(t)·A + r_k(t−1)·B and r_k(base) = r_{k−1}(base). */
-export function sheetScenario(): Scenario {
+/** x (numbers) and r0..r{rows−1}, where r_k(t) = r_{k−1}(t)·A + r_k(t−1)·B and r_k(base) = r_{k−1}(base). */
+export function sheetScenario(rows = ROWS): Scenario {
   const x: RowDef = {
     kind: 'series',
     id: 'x',
@@ -24,7 +24,7 @@ export function sheetScenario(): Scenario {
     format: 'number',
     cells: Object.fromEntries(Array.from({ length: YEARS }, (_, i) => [BASE_YEAR + i, xAt(i)])),
   };
-  const rows = Array.from({ length: ROWS }, (_, k): RowDef => {
+  const formulaRows = Array.from({ length: rows }, (_, k): RowDef => {
     const prev = k === 0 ? 'x' : rowId(k - 1);
     const cells: Record<number, string> = { [BASE_YEAR]: `=${prev}[t]` };
     for (let y = BASE_YEAR + 1; y <= HORIZON; y++) cells[y] = `=${prev}[t] * ${A} + ${rowId(k)}[t-1] * ${B}`;
@@ -32,19 +32,19 @@ export function sheetScenario(): Scenario {
   });
   return {
     meta: { name: 'bench', region: 'bench', baseYear: BASE_YEAR, horizon: HORIZON, unit: 'u', focus: 'x' },
-    rows: [x, ...rows],
+    rows: [x, ...formulaRows],
     history: {},
   };
 }
 
-/** The same sheet by hand: x then r0..r199 in one flat array, row k at k·YEARS (x is row 0). */
-export function plainSheet(): Float64Array {
-  const cells = new Float64Array((ROWS + 1) * YEARS);
+/** The same sheet by hand: x then r0..r{rows−1} in one flat array, row k at k·YEARS (x is row 0). */
+export function plainSheet(rows = ROWS): Float64Array {
+  const cells = new Float64Array((rows + 1) * YEARS);
   for (let i = 0; i < YEARS; i++) cells[i] = xAt(i);
   return cells;
 }
 
-/** Sets x in year index i and recomputes all 6,000 formula cells; returns the last cell. */
+/** Sets x in year index i and recomputes every formula cell (6,000 in the 200-row sheet); returns the last cell. */
 export function editPlain(cells: Float64Array, i: number, value: number): number {
   cells[i] = value;
   for (let row = YEARS; row < cells.length; row += YEARS) {
@@ -57,7 +57,7 @@ export function editPlain(cells: Float64Array, i: number, value: number): number
 
 /** Engine variable ids paired with the hand-written row that must hold the same numbers. */
 export function plainSheetRows(cells: Float64Array): [string, Float64Array][] {
-  return Array.from({ length: ROWS + 1 }, (_, k) => [
+  return Array.from({ length: cells.length / YEARS }, (_, k) => [
     k === 0 ? 'x' : rowId(k - 1),
     cells.subarray(k * YEARS, (k + 1) * YEARS),
   ]);
