@@ -1,56 +1,12 @@
-import { blankCell, depKey, FormulaCache, inputCellEvaluator, inputOfRow, type InputCell } from './cells';
-import type { CompileEnv, Dep, Sink, Slot } from './compile';
+import { blankCell, depKey, FormulaCache, inputOfRow } from './cells';
+import type { CompileEnv, Sink } from './compile';
 import { buildPlan, type Plan } from './graph';
 import { own } from './own';
-import {
-  compoundKernel,
-  errorKernel,
-  fillKernel,
-  growthKernel,
-  nominalKernel,
-  ratioKernel,
-  shareKernel,
-  sumKernel,
-  sumShareKernel,
-  type Kernel,
-  type Series,
-} from './project';
 import { cellError, ErrorCode, type CellError, type CellInput, type Format, type Scenario } from './types';
-import {
-  BUILTIN,
-  optionalTotals,
-  sectorVar,
-  sectorVariables,
-  structureVar,
-  TOTALS,
-  type BuiltRole,
-  type VarRole,
-} from './variables';
+import { optionalTotals, sectorVariables, TOTALS, type BuiltRole, type VarRole } from './variables';
+import { wire, type Variable, type VarState } from './wire';
 
-/** A computed or input variable: one row of numbers over the years. */
-export interface Variable extends Slot, Series {
-  readonly id: string;
-  readonly role: VarRole;
-  readonly format: Format;
-  /** The scenario row it comes from (the sector id for sector sub-rows). */
-  readonly rowId: string;
-}
-
-interface VarState extends Variable {
-  /** Recorded actuals by year index (NaN where none), shown in cells that have no input or formula. */
-  readonly history: Float64Array;
-  /** Input cells by year index; null where the row is computed. */
-  readonly inputs: (InputCell | null)[];
-  kernel: Kernel | null;
-  kernelDeps: (i: number) => Dep[];
-  /** Evaluates one year: its input if it has one, else the kernel. */
-  cell: (i: number) => void;
-  /** Evaluates the row in year order from a year index on. */
-  row: (from: number) => void;
-}
-
-const rel = (v: number, lo: number, hi = lo): Dep => ({ v, rel: true, lo, hi });
-const abs = (v: number, at: number): Dep => ({ v, rel: false, lo: at, hi: at });
+export type { Variable } from './wire';
 
 /** Years from the base year to the horizon, inclusive. */
 export function yearsOf(scenario: Scenario): number[] {
@@ -81,7 +37,7 @@ export class Model {
     this.#formulas = new FormulaCache(env, this.#sink);
     this.#history = scenario.history;
     this.#declare(scenario);
-    this.#wire(scenario);
+    wire(scenario, this.#vars, (id) => this.#byId.get(id), this.#sink);
     const rows = new Map(scenario.rows.map((row) => [row.id, row]));
     for (const v of this.#vars) {
       const row = rows.get(v.rowId);
@@ -321,112 +277,5 @@ export class Model {
       else if (row.kind === 'target')
         this.#add(row.id, 'target', this.#byId.get(row.of)?.format ?? 'percent', row.id, all);
     }
-  }
-
-  #wire(scenario: Scenario): void {
-    const get = (id: string): VarState => this.#byId.get(id)!;
-    const sectors = scenario.rows.filter((r) => r.kind === 'sector').map((r) => r.id);
-    for (const s of sectors) {
-      const [value, growth, price, nominal] = [
-        s,
-        sectorVar(s, 'growth'),
-        sectorVar(s, 'price'),
-        sectorVar(s, 'nominal'),
-      ].map(get) as [VarState, VarState, VarState, VarState];
-      this.#setKernel(value, compoundKernel(value, growth), (i) => [rel(value.index, -1), abs(growth.index, i)]);
-      this.#setKernel(nominal, nominalKernel(nominal, value, growth, price), (i) =>
-        i === 0 ? [abs(value.index, 0)] : [rel(nominal.index, -1), abs(growth.index, i), abs(price.index, i)],
-      );
-    }
-    const grdp = get(BUILTIN.grdp);
-    const grdpNominal = get(BUILTIN.grdpNominal);
-    const values = sectors.map(get);
-    const nominals = sectors.map((s) => get(sectorVar(s, 'nominal')));
-    this.#setKernel(grdp, sumKernel(grdp, values), (i) => values.map((p) => abs(p.index, i)));
-    this.#setKernel(grdpNominal, sumKernel(grdpNominal, nominals), (i) => nominals.map((p) => abs(p.index, i)));
-    for (const s of sectors) {
-      const share = get(sectorVar(s, 'share'));
-      const nominal = get(sectorVar(s, 'nominal'));
-      this.#setKernel(share, shareKernel(share, nominal, grdpNominal), (i) => [
-        abs(nominal.index, i),
-        abs(grdpNominal.index, i),
-      ]);
-    }
-    const growth = get(BUILTIN.grdpGrowth);
-    this.#setKernel(growth, growthKernel(growth, grdp, growth.history[0]!), (i) =>
-      i === 0 ? [] : [rel(grdp.index, -1, 0)],
-    );
-    this.#wirePerCapita(scenario);
-    this.#wireStructure(scenario);
-    for (const v of this.#vars) {
-      if (v.role === 'param') this.#setKernel(v, fillKernel(v), () => [abs(v.index, 0)]);
-      if (!v.kernel) {
-        const cell = this.#inputCell(v);
-        const length = this.years.length;
-        v.cell = cell;
-        v.row = (from) => {
-          for (let i = from; i < length; i++) cell(i);
-        };
-      }
-    }
-  }
-
-  // Per capita reads the rows the scenario names through the plan, so editing population recomputes it.
-  #wirePerCapita(scenario: Scenario): void {
-    const names = scenario.meta.perCapita;
-    if (!names) return;
-    const perCapita = this.#byId.get(BUILTIN.grdpPerCapita)!;
-    const usd = this.#byId.get(BUILTIN.grdpPerCapitaUsd)!;
-    // GRDP in billion VND over population in thousands is million VND a person; times 1e6 over VND per USD is USD.
-    const steps: [VarState, VarState, string, number][] = [
-      [perCapita, this.#byId.get(BUILTIN.grdpNominal)!, names.population, 1],
-      [usd, perCapita, names.usdRate, 1e6],
-    ];
-    for (const [out, numerator, name, scale] of steps) {
-      const denominator = this.#byId.get(name);
-      // A scenario that did not pass validation may name a row it lacks: its cells say so, as a formula's would.
-      if (!denominator)
-        this.#setKernel(out, errorKernel(out, cellError(ErrorCode.NAME, 'unknownName', { name })), () => []);
-      else
-        this.#setKernel(out, ratioKernel(out, numerator, denominator, scale), (i) => [
-          abs(numerator.index, i),
-          abs(denominator.index, i),
-        ]);
-    }
-  }
-
-  #wireStructure(scenario: Scenario): void {
-    const grdpNominal = this.#byId.get(BUILTIN.grdpNominal)!;
-    for (const v of optionalTotals(scenario)) {
-      if (v.role !== 'structure') continue;
-      const out = this.#byId.get(v.id)!;
-      const nominals = scenario.rows
-        .filter((r) => r.kind === 'sector' && r.group && structureVar(r.group) === v.id)
-        .map((r) => this.#byId.get(sectorVar(r.id, 'nominal'))!);
-      this.#setKernel(out, sumShareKernel(out, nominals, grdpNominal), (i) => [
-        ...nominals.map((p) => abs(p.index, i)),
-        abs(grdpNominal.index, i),
-      ]);
-    }
-  }
-
-  // Kernel rows take input only in leading years (a sector's base value, a parameter's value).
-  #setKernel(v: VarState, kernel: Kernel, deps: (i: number) => Dep[]): void {
-    v.kernel = kernel;
-    v.kernelDeps = deps;
-    const input = this.#inputCell(v);
-    let leading = 0;
-    while (v.inputs[leading]) leading++;
-    if (v.inputs.slice(leading).some(Boolean)) throw new Error(`kernel row ${v.id} has inputs after computed years`);
-    v.cell = (i) => (i < leading ? input(i) : kernel.cell(i));
-    v.row = (from) => {
-      for (let i = from; i < leading; i++) input(i);
-      kernel.row(Math.max(from, leading));
-    };
-  }
-
-  // Evaluates input cells; years with neither input nor kernel are blank or recorded.
-  #inputCell(v: VarState): (i: number) => void {
-    return inputCellEvaluator(v, v.inputs, v.history, this.#sink);
   }
 }
