@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { quangNinh } from '../templates/quang-ninh';
 import { declaredScenario, targetRow } from './fixtures';
 import {
-  brent,
   goalSeek,
   plausibleRate,
   requiredFocusGrowth,
@@ -12,6 +11,7 @@ import {
   type GoalSeekResult,
 } from './goal-seek';
 import { Model } from './model';
+import { brent } from './root-find';
 import { withInput } from './scenario';
 import { averageGrowth } from './summary';
 import type { RowDef, Scenario, SectorRow } from './types';

@@ -97,8 +97,8 @@ export {
   ln,
   Random,
 } from './uncertainty';
+export { brent, type BrentOptions, type BrentResult } from './root-find';
 export {
-  brent,
   goalSeek,
   requiredFocusGrowth,
   requiredGrowthFor,
@@ -106,8 +106,6 @@ export {
   shareQuestions,
   targetQuestions,
   type TargetQuestion,
-  type BrentOptions,
-  type BrentResult,
   type GoalSeekTarget,
   type GoalSeekChange,
   type SeekRange,
