@@ -1,5 +1,6 @@
 import type { Label, Locale } from '../engine';
 import { en } from './en';
+import { fillPlaceholders } from './fill';
 import { vi } from './vi';
 
 /** Every interface text key. */
@@ -21,8 +22,7 @@ export function isLocale(x: unknown): x is Locale {
 
 /** Looks up a text and fills its {placeholders}. */
 export function translate(locale: Locale, key: MessageKey, args?: Readonly<Record<string, string | number>>): string {
-  const text = dictionaries[locale][key];
-  return args ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m)) : text;
+  return fillPlaceholders(dictionaries[locale][key], args);
 }
 
 /** Picks the text of a label in a language. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalFormula, FUNCTION_DOCS, isCellError, Model, parseFormula, withInput } from '../engine';
-import { dictionaries, translate, type MessageKey } from '../i18n';
+import { helpDictionaries, translateHelp, type HelpKey } from '../i18n/help';
 import { TEMPLATES } from '../templates';
 import {
   argumentKey,
@@ -15,8 +15,8 @@ import {
   type HelpLine,
 } from './formula-help';
 
-const vi = (key: MessageKey) => translate('vi', key);
-const en = (key: MessageKey) => translate('en', key);
+const vi = (key: HelpKey) => translateHelp('vi', key);
+const en = (key: HelpKey) => translateHelp('en', key);
 const doc = (name: string) => FUNCTION_DOCS.find((d) => d.name === name)!;
 
 // A cell of the default template where any of the help's formulas can stand: the exchange rate of the last year,
@@ -57,7 +57,7 @@ describe('signature', () => {
 describe('functionLines', () => {
   it('lists every function of the formula language, each with a description in both languages', () => {
     for (const locale of ['vi', 'en'] as const) {
-      const lines = functionLines(locale, (key) => translate(locale, key));
+      const lines = functionLines(locale, (key) => translateHelp(locale, key));
       expect(lines.map((l) => l.name)).toEqual(FUNCTION_DOCS.map((d) => d.name));
       for (const line of lines) expect(line.description, line.name).not.toMatch(/^help\./);
     }
@@ -67,8 +67,8 @@ describe('functionLines', () => {
     for (const d of FUNCTION_DOCS) {
       const keys = [functionKey(d), ...d.args.flatMap((a) => argumentKey(a) ?? [])];
       for (const key of keys) {
-        expect(dictionaries.vi, key).toHaveProperty([key]);
-        expect(dictionaries.en, key).toHaveProperty([key]);
+        expect(helpDictionaries.vi, key).toHaveProperty([key]);
+        expect(helpDictionaries.en, key).toHaveProperty([key]);
       }
     }
   });

@@ -1,5 +1,5 @@
 import { argumentSeparator, FUNCTION_DOCS, localFormula, type FunctionDoc, type Locale } from '../engine';
-import type { MessageKey } from '../i18n';
+import type { HelpKey } from '../i18n/help';
 
 // What the formula help shows, kept out of the component: every formula in it is written once, in the stored
 // (English) form, and shown in the planner's language by localFormula, so the two languages cannot drift apart.
@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n';
 /** A piece of formula and the text that explains it; `fix` is how to write what Excel means, where they differ. */
 export interface HelpLine {
   readonly code: string;
-  readonly key: MessageKey;
+  readonly key: HelpKey;
   readonly fix?: string;
 }
 
@@ -50,21 +50,21 @@ export const EXAMPLES: readonly HelpLine[] = [
 ];
 
 /** The i18n key of a function's one-line description ("help.fn.SUM"). */
-export function functionKey(doc: FunctionDoc): MessageKey {
-  return `help.fn.${doc.name}` as MessageKey;
+export function functionKey(doc: FunctionDoc): HelpKey {
+  return `help.fn.${doc.name}` as HelpKey;
 }
 
 /** The i18n key of an argument written as a word ("help.arg.condition"); letters and "…" need none. */
-export function argumentKey(arg: string): MessageKey | undefined {
+export function argumentKey(arg: string): HelpKey | undefined {
   const name = arg.replace(/\?$/, '');
-  return name.length > 1 && name !== '…' ? (`help.arg.${name}` as MessageKey) : undefined;
+  return name.length > 1 && name !== '…' ? (`help.arg.${name}` as HelpKey) : undefined;
 }
 
 /**
  * A function's signature as a language writes it: "IF(điều kiện; a; [b])" in Vietnamese, "IF(condition, a, [b])"
  * in English. Optional arguments go in square brackets, as Excel's own tooltips show them.
  */
-export function signature(doc: FunctionDoc, locale: Locale, t: (key: MessageKey) => string): string {
+export function signature(doc: FunctionDoc, locale: Locale, t: (key: HelpKey) => string): string {
   const args = doc.args.map((arg) => {
     const key = argumentKey(arg);
     const name = key ? t(key) : arg.replace(/\?$/, '');
@@ -74,7 +74,7 @@ export function signature(doc: FunctionDoc, locale: Locale, t: (key: MessageKey)
 }
 
 /** Every function of the help, in FUNCTION_DOCS order, as its table shows it in a language. */
-export function functionLines(locale: Locale, t: (key: MessageKey) => string): FunctionLine[] {
+export function functionLines(locale: Locale, t: (key: HelpKey) => string): FunctionLine[] {
   return FUNCTION_DOCS.map((doc) => ({
     name: doc.name,
     signature: signature(doc, locale, t),
