@@ -1,17 +1,23 @@
 import { hasRanges, type MonteCarloOptions, type MonteCarloResult, type Scenario } from '../engine';
-import { MonteCarloCancelled, runMonteCarlo, type MonteCarloHandle } from '../analysis/monte-carlo-client';
+import { MonteCarloCancelled, MonteCarloClient } from '../analysis/monte-carlo-client';
 
 /** Samples of a live estimate: odds to within about a point, quick enough to follow a slider. */
 export const LIVE_SAMPLES = 2_000;
 
-/** Starts a Monte Carlo run (a worker in the app; tests pass one that runs in process). */
-export type StartRun = (scenario: Scenario, options: MonteCarloOptions) => MonteCarloHandle;
-
-const inWorker: StartRun = (scenario, options) => runMonteCarlo(scenario, options, () => undefined);
+/** Where estimates run: one long-lived worker in the app (MonteCarloClient); tests pass a stand-in. */
+export interface Estimator {
+  /** Runs an estimate; a newer one supersedes it (it then rejects with MonteCarloCancelled). */
+  run(scenario: Scenario, options: MonteCarloOptions): Promise<MonteCarloResult>;
+  /** Drops the estimate pending, if any. */
+  cancel(): void;
+  /** Drops the estimate pending and lets the worker go. */
+  dispose(): void;
+}
 
 /**
  * The odds of the targets for a scenario that changes under the planner's hands (the presentation's levers):
- * each estimate cancels the one in flight, and the last finished result stays shown until the next arrives.
+ * each estimate supersedes the one in flight, in the same worker, and the last finished result stays shown until
+ * the next arrives.
  */
 export class LiveOdds {
   /** The latest finished estimate, or null when the scenario holds no range. */
@@ -19,35 +25,33 @@ export class LiveOdds {
   running = $state(false);
   /** Why the last estimate failed, if it did. */
   error = $state<string | null>(null);
-  readonly #start: StartRun;
-  #handle: MonteCarloHandle | null = null;
+  readonly #estimator: Estimator;
+  // Numbers the estimates asked for: only the latest one's answer is shown.
+  #asked = 0;
 
-  constructor(start: StartRun = inWorker) {
-    this.#start = start;
+  constructor(estimator: Estimator = new MonteCarloClient()) {
+    this.#estimator = estimator;
   }
 
   /** Estimates the odds for the scenario with its own seed, or clears them when it holds no range. */
   estimate(scenario: Scenario): void {
-    this.stop();
     if (!hasRanges(scenario)) {
+      this.stop();
       this.result = null;
       this.error = null;
       return;
     }
-    const handle = this.#start(scenario, { samples: LIVE_SAMPLES });
-    this.#handle = handle;
+    const asked = ++this.#asked;
     this.running = true;
-    handle.promise.then(
+    this.#estimator.run(scenario, { samples: LIVE_SAMPLES }).then(
       (result) => {
-        if (this.#handle !== handle) return;
-        this.#handle = null;
+        if (asked !== this.#asked) return;
         this.running = false;
         this.error = null;
         this.result = result;
       },
       (error: unknown) => {
-        if (this.#handle !== handle || error instanceof MonteCarloCancelled) return;
-        this.#handle = null;
+        if (asked !== this.#asked || error instanceof MonteCarloCancelled) return;
         this.running = false;
         this.result = null;
         this.error = error instanceof Error ? error.message : String(error);
@@ -57,9 +61,14 @@ export class LiveOdds {
 
   /** Stops the estimate in flight, if any; the last result stays. */
   stop(): void {
-    const handle = this.#handle;
-    this.#handle = null;
+    this.#asked++;
     this.running = false;
-    handle?.cancel();
+    this.#estimator.cancel();
+  }
+
+  /** Stops the estimate in flight and ends its worker (the presentation closes). */
+  dispose(): void {
+    this.stop();
+    this.#estimator.dispose();
   }
 }

@@ -135,6 +135,66 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
   await expect(page.locator('section.info')).toContainText('10%..40%');
 });
 
+test('a lever moved again and again gets its odds from one worker, which ends with the presentation', async ({
+  page,
+}) => {
+  // Counts the page's Worker objects and their ends, from the start of the page.
+  await page.addInitScript(() => {
+    const counts = { made: 0, ended: 0 };
+    Object.assign(window, { workerCounts: counts });
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        counts.made += 1;
+      }
+      override terminate(): void {
+        counts.ended += 1;
+        super.terminate();
+      }
+    };
+  });
+  await page.reload();
+  await expect(page.getByRole('grid')).toBeVisible();
+  const workers = () =>
+    page.evaluate(() => (window as unknown as { workerCounts: { made: number; ended: number } }).workerCounts);
+
+  await openByButton(page);
+  // No range, no estimate, no worker.
+  const services = dialog(page).getByRole('slider', { name: /^Dịch vụ — tốc độ tăng/ });
+  await services.focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await workers()).toEqual({ made: 0, ended: 0 });
+
+  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng (%)` });
+  await typed.fill('20..34');
+  await typed.press('Enter');
+  const note = dialog(page).locator('.odds-note');
+  await expect(note).toHaveAttribute('aria-busy', 'false');
+  const chances = () => dialog(page).locator('.card .chance').allTextContents();
+  // Held arrow keys, as a planner sweeps the slider: each burst ends at a position whose odds are then shown.
+  const sweep = async (key: string) => {
+    await services.focus();
+    for (let k = 0; k < 6; k++) await page.keyboard.press(key);
+  };
+  const before = await chances();
+  await sweep('ArrowRight');
+  await expect.poll(chances).not.toEqual(before);
+  await expect(note).toHaveAttribute('aria-busy', 'false');
+  const up = await chances();
+  await sweep('ArrowLeft');
+  await expect.poll(chances).not.toEqual(up);
+  // Back at the same position, the same seed gives the same odds: what is shown is the last position's estimate.
+  await sweep('ArrowRight');
+  await expect.poll(chances).toEqual(up);
+  await expect(note).toHaveAttribute('aria-busy', 'false');
+  expect(await workers()).toEqual({ made: 1, ended: 0 });
+
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  expect(await workers()).toEqual({ made: 1, ended: 1 });
+});
+
 test('the arrow keys step through the scenarios', async ({ page }) => {
   const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
   const form = library.getByRole('form', { name: 'Kịch bản mới' });
