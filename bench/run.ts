@@ -5,6 +5,7 @@ import { computePlain, plainOf, plainRows } from './default-scenario';
 import { benchSheet, compare, type SheetFigures } from './scale';
 import { BASE_YEAR, ROWS, YEARS } from './sheet';
 import { benchLinks } from './links';
+import { benchLiveOdds } from './live-odds';
 import { benchMonteCarlo } from './monte-carlo';
 import { benchStartup } from './startup';
 import { benchStorage } from './storage';
@@ -108,6 +109,7 @@ const table = [
   ...(await benchStorage()),
   ...(await benchLinks()),
   ...(await benchStartup()),
+  ...(await benchLiveOdds()),
 ];
 
 const load = loadavg()[0]!.toFixed(1);
