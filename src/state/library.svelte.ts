@@ -1,10 +1,11 @@
-import { cleanText, compareScenarios, evaluate, type Comparison, type Scenario } from '../engine';
+import { cleanText, compareScenarios, type Comparison, type Scenario } from '../engine';
 import {
   memoryStore,
   newRecord,
   openJournal,
   openScenarioStore,
   openSyncChannel,
+  recordSummary,
   requestPersistence,
   type Journal,
   type NewerRecord,
@@ -293,10 +294,11 @@ export class Library {
   /** The JSON text of an export file holding the given scenarios (all when omitted), the open one as it is now. */
   exportJson(ids?: readonly string[]): string {
     const doc = this.document.doc;
-    // After a failed save the open scenario's current state exists only in memory: that is what to export.
+    // After a failed save the open scenario's current state exists only in memory: that is what to export, without
+    // the summary of its last save (importing a record computes its summary afresh).
     const records = this.#records
       .filter((r) => !ids || ids.includes(r.id))
-      .map((r) => (doc?.record?.id === r.id ? { ...r, scenario: doc.sheet.scenario } : r));
+      .map((r) => (doc?.record?.id === r.id ? { ...r, scenario: doc.sheet.scenario, summary: undefined } : r));
     return exportText(records, new Date());
   }
 
@@ -372,16 +374,9 @@ export class Library {
   #summary(record: StoredScenario): ListedScenario {
     let listed = this.#summaries.get(record);
     if (!listed) {
-      const final = evaluate(record.scenario)?.headline.finalShareTarget;
-      const { name } = record.scenario.meta;
-      listed = {
-        record,
-        name,
-        updatedAt: record.updatedAt,
-        share: final?.value,
-        targetYear: final?.year,
-        met: final?.met,
-      };
+      // The summary stored with the record; only a record saved without a valid one builds a model here.
+      const { share, targetYear, met } = recordSummary(record);
+      listed = { record, name: record.scenario.meta.name, updatedAt: record.updatedAt, share, targetYear, met };
       this.#summaries.set(record, listed);
     }
     return listed;

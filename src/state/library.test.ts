@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openScenarioStore, type ScenarioStore } from '../storage';
+import { evaluate, type Scenario } from '../engine';
+import { openScenarioStore, SUMMARY_VERSION, type ScenarioStore, type StoredScenario } from '../storage';
 import { quangNinh } from '../templates/quang-ninh';
 import { Library } from './library.svelte';
 import { LocaleState } from './locale.svelte';
@@ -346,5 +347,49 @@ describe('damaged records', () => {
     expect(next.library.quarantined).toHaveLength(0);
     expect((await store.list()).quarantined).toHaveLength(0);
     next.library.close();
+  });
+});
+
+describe('the list figures', () => {
+  // Writes a value straight into the records database, as an earlier version, a bug or another app might.
+  async function plant(factory: IDBFactory, key: string, value: unknown): Promise<void> {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = factory.open('grdp-scenarios-records');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(db.objectStoreNames[0]!, 'readwrite');
+      tx.objectStore(db.objectStoreNames[0]!).put(value, key);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }
+
+  it('are the same for a record with its stored summary, without one, and with a forged one', async () => {
+    const factory = new IDBFactory();
+    const first = await tab(factory);
+    first.library.document.doc!.sheet.setCellText('manufacturing.growth', 2028, '45', 'vi');
+    await first.library.document.flush();
+    const [record] = (await first.store.list()).records;
+    expect(record?.summary).toBeDefined();
+    first.library.close();
+    const { summary: _, ...without } = JSON.parse(JSON.stringify(record)) as StoredScenario;
+    await plant(factory, 'without', { ...without, id: 'without' });
+    await plant(factory, 'forged', {
+      ...without,
+      id: 'forged',
+      summary: { version: SUMMARY_VERSION + 1, targetYear: 2030, share: 0.99, met: !record!.summary!.met },
+    });
+    const { library } = await tab(factory);
+    const final = evaluate(JSON.parse(JSON.stringify(record!.scenario)) as Scenario)!.headline.finalShareTarget!;
+    const expected = { targetYear: final.year, share: final.value, met: final.met };
+    expect(expected.share).toBeGreaterThan(0);
+    expect(library.listed).toHaveLength(3);
+    for (const item of library.listed) {
+      expect({ targetYear: item.targetYear, share: item.share, met: item.met }, item.record.id).toEqual(expected);
+    }
+    library.close();
   });
 });

@@ -1,9 +1,13 @@
 export {
   SCHEMA_VERSION,
+  SUMMARY_VERSION,
   MIGRATIONS,
   newRecord,
   readRecord,
   randomId,
+  listSummary,
+  recordSummary,
+  type ListSummary,
   type StoredScenario,
   type RecordCheck,
   type Migration,

@@ -1,12 +1,30 @@
 import * as v from 'valibot';
-import { upgradeFormulas, validateScenario, type Scenario } from '../engine';
+import { evaluate, upgradeFormulas, validateScenario, type Scenario } from '../engine';
 import { templateById, templateFingerprint, unstampedFingerprint } from '../templates';
 
 /**
  * The schema version of records this version of the app writes (2: scenarios may hold ranges and a seed; 3: the
- * record names the revision of its template; 4: LOG is Excel's base-10 logarithm, LN the natural one).
+ * record names the revision of its template; 4: LOG is Excel's base-10 logarithm, LN the natural one; 5: the record
+ * carries its list summary).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
+
+/**
+ * The version of the list summary a record carries: bump it whenever what the summary holds, or how the engine
+ * computes it, changes, so that summaries stored before are computed afresh instead of being shown.
+ */
+export const SUMMARY_VERSION = 1;
+
+/** What the library lists for a scenario, computed by the engine when the record is saved. */
+export interface ListSummary {
+  readonly version: typeof SUMMARY_VERSION;
+  /** The year of the last share target; absent when the scenario has none, or its model cannot be built. */
+  readonly targetYear?: number;
+  /** The focus share in that year; absent where the cell holds an error. */
+  readonly share?: number;
+  /** Whether the share meets that target; absent where it cannot be told. */
+  readonly met?: boolean;
+}
 
 /** A saved scenario as stored: the scenario, where it came from, and its revision. */
 export interface StoredScenario {
@@ -27,6 +45,11 @@ export interface StoredScenario {
   readonly updatedAt: number;
   /** 0 before the first save, then 1, 2, … one more on every save. */
   readonly revision: number;
+  /**
+   * The scenario's list summary as of its last save; absent before the first save, and where what is stored is not
+   * a valid summary of the current version (recordSummary then computes it).
+   */
+  readonly summary?: ListSummary;
 }
 
 /** A step that turns a record of schema n into one of schema n + 1 (its schema field is set afterwards). */
@@ -52,6 +75,9 @@ export const MIGRATIONS: Migrations = {
     const check = validateScenario(old.scenario);
     return check.ok ? { ...old, scenario: upgradeFormulas(check.scenario) } : { ...old };
   },
+  // Schema 5 adds the list summary: a schema 4 record reads as it is, without one. The version still moves on: an
+  // older app refuses a record with a field it does not know, and would set it aside as damaged.
+  4: (old) => ({ ...old }),
 };
 
 /**
@@ -72,6 +98,15 @@ const Envelope = v.strictObject({
   createdAt: Time,
   updatedAt: Time,
   revision: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  summary: v.optional(v.unknown()),
+});
+
+// The shape of a stored summary; whether its year fits the scenario is checked against it (see readSummary).
+const Summary = v.strictObject({
+  version: v.literal(SUMMARY_VERSION),
+  targetYear: v.optional(v.pipe(v.number(), v.safeInteger())),
+  share: v.optional(v.pipe(v.number(), v.finite())),
+  met: v.optional(v.boolean()),
 });
 
 /** A random UUID v4, also where crypto.randomUUID is missing (it needs a secure context: https or localhost). */
@@ -146,7 +181,57 @@ export function readRecord(data: unknown, migrations: Migrations = MIGRATIONS): 
   }
   const scenario = validateScenario(envelope.output.scenario);
   if (!scenario.ok) return { ok: false, reason: `scenario: ${scenario.issues.join('; ')}` };
-  return { ok: true, record: { ...envelope.output, scenario: scenario.scenario }, migrated: from < SCHEMA_VERSION };
+  // A summary that is not one of this version is left out, never a reason to set the record aside.
+  const { summary: stored, ...fields } = envelope.output;
+  const summary = readSummary(stored, scenario.scenario);
+  const record = { ...fields, scenario: scenario.scenario, ...(summary && { summary }) };
+  return { ok: true, record, migrated: from < SCHEMA_VERSION };
+}
+
+// A stored summary if it is one of this version that fits the scenario: a target year within its years, a share
+// only with a target year and a verdict only with a share (as listSummary makes them).
+function readSummary(data: unknown, scenario: Scenario): ListSummary | undefined {
+  if (data === undefined) return undefined;
+  const parsed = v.safeParse(Summary, data, { abortEarly: true });
+  if (!parsed.success) return undefined;
+  const { baseYear, horizon } = scenario.meta;
+  const { targetYear, share, met } = parsed.output;
+  if (targetYear === undefined) return share === undefined && met === undefined ? makeSummary() : undefined;
+  if (targetYear < baseYear || targetYear > horizon || (share === undefined && met !== undefined)) return undefined;
+  return makeSummary(targetYear, share, met);
+}
+
+// A summary with only the fields that have a value, so that it reads back from storage or a file the same.
+function makeSummary(targetYear?: number, share?: number, met?: boolean): ListSummary {
+  return {
+    version: SUMMARY_VERSION,
+    ...(targetYear !== undefined && { targetYear }),
+    ...(share !== undefined && { share }),
+    ...(met !== undefined && { met }),
+  };
+}
+
+/**
+ * The list summary the engine computes for a scenario: the focus share in the year of the last share target and
+ * whether it meets it. Never throws: a scenario whose model cannot be built or summarised has no figures.
+ */
+export function listSummary(scenario: Scenario): ListSummary {
+  try {
+    const final = evaluate(scenario)?.headline.finalShareTarget;
+    return final ? makeSummary(final.year, final.value, final.met) : makeSummary();
+  } catch {
+    return makeSummary();
+  }
+}
+
+/** A record's list summary: the one it carries, or else computed afresh (a model is built). */
+export function recordSummary(record: StoredScenario): ListSummary {
+  return record.summary ?? listSummary(record.scenario);
+}
+
+/** The record with the list summary of its scenario, as it is stored. */
+export function withSummary(record: StoredScenario): StoredScenario {
+  return { ...record, summary: listSummary(record.scenario) };
 }
 
 function describe(issue: v.BaseIssue<unknown>): string {

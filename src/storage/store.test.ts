@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../engine';
 import { quangNinh } from '../templates/quang-ninh';
 import { idbKeyVal } from './keyval';
-import { MIGRATIONS, newRecord, SCHEMA_VERSION, type Migrations, type StoredScenario } from './record';
+import { listSummary, MIGRATIONS, newRecord, SCHEMA_VERSION, type Migrations, type StoredScenario } from './record';
 import {
   databaseName,
   DEFAULT_NAME,
@@ -58,7 +58,8 @@ describe.each([
     const record = newRecord(named('Kế hoạch A'), 'quang-ninh', 5000);
     clock = 7000;
     const result = await store.put(record, null);
-    expect(result).toEqual({ ok: true, record: { ...record, revision: 1, updatedAt: 7000 } });
+    const summary = listSummary(record.scenario);
+    expect(result).toEqual({ ok: true, record: { ...record, revision: 1, updatedAt: 7000, summary } });
     const loaded = await store.get(record.id);
     expect(loaded).toEqual(saved(result));
     expect(loaded?.scenario).toEqual(named('Kế hoạch A'));

@@ -1,6 +1,15 @@
 import * as v from 'valibot';
 import { idbKeyVal, memoryKeyVal, type KeyVal } from './keyval';
-import { MIGRATIONS, randomId, readRecord, type Migrations, type RecordCheck, type StoredScenario } from './record';
+import {
+  listSummary,
+  MIGRATIONS,
+  randomId,
+  readRecord,
+  withSummary,
+  type Migrations,
+  type RecordCheck,
+  type StoredScenario,
+} from './record';
 
 /** A stored record that could not be read, kept aside with its raw data and the reason. */
 export interface Quarantined {
@@ -234,18 +243,22 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
     const result = check(key, raw);
     if (!result.ok && result.newer !== undefined) return { ok: false, newer: newerRecord(key, raw, result.newer) };
     if (!result.ok) return { ok: false, ...(await quarantine(key, raw, result.reason)) };
-    if (result.migrated) {
-      try {
-        // Migrates what is stored now, in case another tab saved it since it was read.
-        await parts.records.change(key, (old) => {
-          const fresh = check(key, old);
-          return fresh.ok && fresh.migrated ? { put: fresh.record } : 'keep';
-        });
-      } catch {
-        // The migrated record is still returned; it is migrated again on the next read.
-      }
+    if (!result.migrated) return { ok: true, record: result.record };
+    let record = result.record;
+    try {
+      // Migrates what is stored now, in case another tab saved it since it was read. An older record has no
+      // summary: it gets one as it is written back, so that listing it builds no model from then on.
+      await parts.records.change(key, (old) => {
+        const fresh = check(key, old);
+        if (!fresh.ok || !fresh.migrated) return 'keep';
+        record = withSummary(fresh.record);
+        return { put: record };
+      });
+    } catch {
+      // The migrated record is still returned; it is migrated again on the next read.
+      record = result.record;
     }
-    return { ok: true, record: result.record };
+    return { ok: true, record };
   };
 
   // Puts a quarantined record back among the records if this version reads it and its key is still free (a
@@ -316,7 +329,11 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
       // Checked before writing so that nothing is saved that could not be read back.
       const valid = readRecord(record);
       if (!valid.ok) return { ok: false, reason: 'failed', message: `not a valid scenario record: ${valid.reason}` };
-      const id = valid.record.id;
+      // The summary is always computed here: a record passed in may carry the one of an earlier edit. It comes from
+      // the scenario passed in, whose evaluation the open sheet has remembered: its validated copy differs only in
+      // cleaned texts. A migrated record's numbers may differ, so its copy is evaluated.
+      const summarised = { ...valid.record, summary: listSummary((valid.migrated ? valid.record : record).scenario) };
+      const id = summarised.id;
       let outcome: PutResult | undefined;
       let unreadable: { raw: unknown; reason: string } | undefined;
       try {
@@ -328,7 +345,7 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
               return 'keep';
             }
             // A record saved again after a delete counts on from its revision, so stale copies still conflict.
-            const saved = { ...valid.record, revision: valid.record.revision + 1, updatedAt: time };
+            const saved = { ...summarised, revision: summarised.revision + 1, updatedAt: time };
             outcome = { ok: true, record: saved };
             return { put: saved };
           }
@@ -347,7 +364,7 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
             return 'keep';
           }
           const saved = {
-            ...valid.record,
+            ...summarised,
             createdAt: current.record.createdAt,
             revision: current.record.revision + 1,
             updatedAt: time,
