@@ -319,3 +319,64 @@ describe('target sets', () => {
     expect(validateScenario(data).ok).toBe(false);
   });
 });
+
+describe('validateScenario reads cells by year', () => {
+  // The first sector's growth cells replaced by `growth`, its target's upper bounds by `upper`, or a history series.
+  const withCells = (part: 'growth' | 'upper' | 'history', cells: unknown) => {
+    const s = clone(quangNinh.scenario) as unknown as {
+      rows: Record<string, unknown>[];
+      history: Record<string, unknown>;
+    };
+    if (part === 'growth') s.rows[0]!.growth = cells;
+    if (part === 'upper') s.rows.find((r) => r.kind === 'target')!.upper = cells;
+    if (part === 'history') s.history[Object.keys(s.history)[0]!] = cells;
+    return s;
+  };
+  const read = (part: 'growth' | 'upper' | 'history', cells: unknown) => {
+    const result = validateScenario(withCells(part, cells));
+    if (!result.ok) return result.issues.join('; ');
+    const s = result.scenario as unknown as { rows: Record<string, unknown>[]; history: Record<string, unknown> };
+    if (part === 'growth') return s.rows[0]!.growth;
+    if (part === 'upper') return s.rows.find((r) => r.kind === 'target')!.upper;
+    return s.history[Object.keys(s.history)[0]!];
+  };
+  const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [String(1950 + i), 0.1]));
+
+  it.each(['growth', 'upper', 'history'] as const)('keeps the %s cells of a plain object as they are', (part) => {
+    expect(read(part, { 2026: 0.1, 2030: 0.25 })).toEqual({ 2026: 0.1, 2030: 0.25 });
+    expect(read(part, many(120))).toEqual(many(120));
+    expect(read(part, {})).toEqual({});
+  });
+
+  it.each(['growth', 'upper', 'history'] as const)(
+    'refuses %s cells with a key that is not a year, a value out of bounds or too many years',
+    (part) => {
+      expect(read(part, { 20301: 0.1 })).toMatch(/Invalid format/);
+      expect(read(part, { year: 0.1 })).toMatch(/Invalid format/);
+      expect(read(part, { 2030: Number.NaN })).toMatch(/Invalid type/);
+      expect(read(part, { 2030: Infinity })).toMatch(/Invalid/);
+      expect(read(part, { 2030: true })).toMatch(/Invalid type/);
+      expect(read(part, many(121))).toMatch(/Invalid input/);
+    },
+  );
+
+  it('reads formulas in input cells up to their length limit, and numbers only in bounds and history', () => {
+    expect(read('growth', { 2030: '=1%', 2031: '='.padEnd(2000, '1') })).toEqual({
+      2030: '=1%',
+      2031: '='.padEnd(2000, '1'),
+    });
+    expect(read('growth', { 2030: '='.padEnd(2001, '1') })).toMatch(/Invalid length/);
+    expect(read('upper', { 2030: '=1%' })).toMatch(/Invalid type/);
+    expect(read('history', { 2030: '0.1' })).toMatch(/Invalid type/);
+  });
+
+  it('passes over the keys it has always ignored, and reads cells that are not plain objects as before', () => {
+    expect(read('growth', JSON.parse('{"2030": 0.1, "__proto__": {"2031": 5}}'))).toEqual({ 2030: 0.1 });
+    expect(Object.keys(read('growth', { 2030: 0.1, constructor: 'x', prototype: 'y' }) as object)).toEqual(['2030']);
+    const bare = Object.assign(Object.create(null) as object, { 2030: 0.1 });
+    expect(read('growth', bare)).toEqual({ 2030: 0.1 });
+    expect(read('growth', [])).toEqual({});
+    expect(read('growth', 'x')).toMatch(/Invalid type/);
+    expect(read('growth', null)).toMatch(/Invalid type/);
+  });
+});

@@ -20,17 +20,38 @@ const Identifier = v.pipe(v.string(), v.regex(/^(?!__)[A-Za-z_][A-Za-z0-9_]{0,39
 const Text = v.pipe(v.string(), v.maxLength(LIMITS.text), v.transform(cleanText));
 const Label = v.union([Text, v.strictObject({ vi: Text, en: Text })]);
 const Year = v.pipe(v.number(), v.integer(), v.minValue(LIMITS.firstYear), v.maxValue(LIMITS.lastYear));
-const YearKey = v.pipe(v.string(), v.regex(/^\d{4}$/));
+const YEAR_KEY = /^\d{4}$/;
+const YearKey = v.pipe(v.string(), v.regex(YEAR_KEY));
 const Input = v.union([v.pipe(v.number(), v.finite()), v.pipe(v.string(), v.maxLength(LIMITS.input))]);
-const YearCells = v.pipe(
-  v.record(YearKey, Input),
-  v.check((cells) => Object.keys(cells).length <= LIMITS.cellsPerRow),
-);
-// Upper bounds of a target: the cell rules of YearCells, numbers only (the model does not evaluate them).
-const UpperCells = v.pipe(
-  v.record(YearKey, v.pipe(v.number(), v.finite())),
-  v.check((cells) => Object.keys(cells).length <= LIMITS.cellsPerRow),
-);
+const isFiniteNumber = (x: unknown): x is number => Number.isFinite(x);
+const isInput = (x: unknown): x is number | string =>
+  typeof x === 'string' ? x.length <= LIMITS.input : Number.isFinite(x);
+
+// Whether data is cells as JSON and storage give them: a plain object of at most cellsPerRow year keys, each value
+// passing isValue. Such data passes the record schema unchanged (it reads only own keys, as Object.keys gives them).
+function plainCells(data: unknown, isValue: (x: unknown) => boolean): boolean {
+  if (typeof data !== 'object' || data === null || Object.getPrototypeOf(data) !== Object.prototype) return false;
+  const keys = Object.keys(data);
+  if (keys.length > LIMITS.cellsPerRow) return false;
+  return keys.every((key) => YEAR_KEY.test(key) && isValue((data as Record<string, unknown>)[key]));
+}
+
+// Cells by year with values of one schema. Plain cells are taken as they are: copying an object keyed by years
+// costs several times checking it, and a scenario holds dozens. Anything else goes through the record schema, which
+// says what is wrong, or copies what it reads and leaves out what it ignores.
+function yearCells<T>(value: v.GenericSchema<unknown, T>, isValue: (x: unknown) => x is T) {
+  const checked = v.pipe(
+    v.record(YearKey, value),
+    v.check((cells) => Object.keys(cells).length <= LIMITS.cellsPerRow),
+  );
+  const plain = v.custom<Record<string, T>>(() => true);
+  return v.lazy((data): v.GenericSchema<unknown, Record<string, T>> => (plainCells(data, isValue) ? plain : checked));
+}
+
+const YearCells = yearCells(Input, isInput);
+// Upper bounds of a target (the model does not evaluate them) and recorded history: the rules of YearCells, numbers
+// only.
+const NumberCells = yearCells(v.pipe(v.number(), v.finite()), isFiniteNumber);
 const Format = v.picklist(['percent', 'number']);
 
 const Row = v.variant('kind', [
@@ -51,7 +72,7 @@ const Row = v.variant('kind', [
     label: Label,
     of: v.pipe(v.string(), v.maxLength(100)),
     cells: YearCells,
-    upper: v.optional(UpperCells),
+    upper: v.optional(NumberCells),
   }),
 ]);
 
@@ -88,13 +109,7 @@ const History = v.pipe(
     (h) => typeof h !== 'object' || h === null || Object.keys(h).length <= MAX_SERIES,
     `at most ${MAX_SERIES} history series`,
   ),
-  v.record(
-    v.pipe(v.string(), v.maxLength(100)),
-    v.pipe(
-      v.record(YearKey, v.pipe(v.number(), v.finite())),
-      v.check((h) => Object.keys(h).length <= LIMITS.cellsPerRow),
-    ),
-  ),
+  v.record(v.pipe(v.string(), v.maxLength(100)), NumberCells),
 );
 
 type Parsed = Pick<Scenario, 'meta' | 'rows' | 'history'>;
