@@ -26,10 +26,10 @@ export class ChartSlot {
   /** The attachment for the chart's container. */
   readonly attach = (el: HTMLElement): (() => void) => {
     const height = untrack(this.#height);
-    const u = untrack(() => this.#create(el, { width: el.clientWidth, height }));
+    const u = untrack(() => this.#create(el, { width: widthOf(el), height }));
     this.chart = u;
-    const observer = new ResizeObserver(([entry]) => {
-      const width = Math.floor(entry?.contentRect.width ?? 0);
+    const observer = new ResizeObserver(() => {
+      const width = widthOf(el);
       if (width > 0 && width !== u.width) u.setSize({ width, height });
     });
     observer.observe(el);
@@ -40,4 +40,10 @@ export class ChartSlot {
       if (this.chart === u) this.chart = undefined;
     };
   };
+}
+
+// One measure at creation and on every resize: clientWidth rounds where the observer's floor did not, and the
+// observer's first report, just before the first paint, redrew the chart one pixel narrower.
+function widthOf(el: HTMLElement): number {
+  return Math.floor(el.getBoundingClientRect().width);
 }
