@@ -169,16 +169,23 @@ export class Library {
     this.#storage = this.#store.kind;
     // Edits a closed tab left behind are stored first; a memory store would lose them again, so they wait.
     const recovered = this.#store.kind === 'memory' ? 0 : await replayJournal(this.#host, this.locale);
-    await this.#refresh();
     if (recovered) this.#notice = { key: 'library.recovered', args: { count: recovered } };
     if (this.#store.kind === 'readonly') this.#notice = { key: 'library.readOnly', tone: 'error' };
     // Other tabs cannot read a memory store, so there is nothing to tell them or hear from them.
     if (this.#store.kind !== 'memory') this.#channel = openSyncChannel((msg) => void this.#onSync(msg));
+    // The sheet needs one record, not the list: the list is read once the scenario is open (one after the other,
+    // so that a damaged record is set aside once).
     const fragment = linkFragment(hash);
-    if (fragment !== undefined && (await this.document.openLink(fragment))) return;
+    if (fragment !== undefined && (await this.document.openLink(fragment))) return this.#refresh();
     const last = await this.document.lastOpen();
-    const record = this.#records.find((r) => r.id === last) ?? this.#records[0];
-    if (record) this.document.show(record);
+    const lastRecord = typeof last === 'string' ? await this.#get(last) : undefined;
+    if (lastRecord) {
+      this.document.show(lastRecord);
+      return this.#refresh();
+    }
+    await this.#refresh();
+    const newest = this.#records[0];
+    if (newest) this.document.show(newest);
     else await this.create(TEMPLATES[0]!.id, undefined, this.locale.t('library.firstName'));
   }
 
@@ -322,8 +329,9 @@ export class Library {
     const result = await this.#store.put(newRecord(scenario, templateId), null);
     if (!result.ok) return this.#tell(failure(result));
     this.#announce(result.record);
-    await this.#refresh();
+    // Shown before the list is read again: the planner waits for the sheet, not for the list.
     this.document.show(result.record);
+    await this.#refresh();
     await this.#afterFirstSave();
   }
 

@@ -41,6 +41,26 @@ describe('Library', () => {
     again.library.close();
   });
 
+  it('opens the last scenario without waiting for the list of all saved ones', async () => {
+    const factory = new IDBFactory();
+    const first = await tab(factory);
+    const id = first.library.document.doc!.record!.id;
+    first.library.close();
+
+    const store = await openScenarioStore({ indexedDB: factory });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: ScenarioStore = { ...store, list: async () => (await held, store.list()) };
+    const library = new Library(new LocaleState('?lang=vi'));
+    const opening = library.init('', slow);
+    await expect.poll(() => library.document.doc?.record?.id).toBe(id);
+    expect(library.records).toEqual([]);
+    release();
+    await opening;
+    expect(library.records.map((r) => r.id)).toEqual([id]);
+    library.close();
+  });
+
   it('saves an edit by itself shortly after it is made', async () => {
     const { library, store } = await tab(new IDBFactory());
     const id = library.document.doc!.record!.id;
