@@ -4,6 +4,7 @@ import { quangNinh } from '../src/templates/quang-ninh';
 import { computePlain, plainOf, plainRows } from './default-scenario';
 import { benchSheet, compare, type SheetFigures } from './scale';
 import { BASE_YEAR, ROWS, YEARS } from './sheet';
+import { benchLibraryList } from './library-list';
 import { benchLinks } from './links';
 import { benchLiveOdds } from './live-odds';
 import { benchMonteCarlo } from './monte-carlo';
@@ -107,6 +108,7 @@ const table = [
   ...sheetRows(large, '', undefined, '', undefined),
   ...benchMonteCarlo(),
   ...(await benchStorage()),
+  ...(await benchLibraryList()),
   ...(await benchLinks()),
   ...(await benchStartup()),
   ...(await benchLiveOdds()),

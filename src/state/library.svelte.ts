@@ -7,6 +7,7 @@ import {
   openSyncChannel,
   recordSummary,
   requestPersistence,
+  type Listing,
   type Journal,
   type NewerRecord,
   type Quarantined,
@@ -30,7 +31,7 @@ export type { ImportConflict } from './importer.svelte';
 
 /** A saved scenario as the library panel lists it. */
 export interface ListedScenario {
-  readonly record: StoredScenario;
+  readonly id: string;
   readonly name: string;
   readonly updatedAt: number;
   /** The focus share in the last share-target year and whether it meets the target. */
@@ -50,6 +51,9 @@ export class Library {
   /** Export files being imported, with the choices they wait for. */
   readonly imports: Importer;
   #records = $state.raw<readonly StoredScenario[]>([]);
+  // What the list shows until the records have been read: the listings kept beside them (see ScenarioStore.listings).
+  #listings = $state.raw<readonly Listing[]>([]);
+  #loaded = $state(false);
   #quarantined = $state.raw<readonly Quarantined[]>([]);
   #newer = $state.raw<readonly NewerRecord[]>([]);
   #storage = $state<'loading' | ScenarioStore['kind']>('loading');
@@ -84,9 +88,13 @@ export class Library {
     this.imports = new Importer(host, this.document, locale);
   }
 
-  /** The saved scenarios, newest first. */
+  /** The saved scenarios, newest first (empty until they have been read: see `count` and `listed`). */
   get records(): readonly StoredScenario[] {
     return this.#records;
+  }
+  /** How many scenarios are saved, known from their listings before the records are read. */
+  get count(): number {
+    return this.#loaded ? this.#records.length : this.#listings.length;
   }
   /** Records set aside because no version of the app can read them. */
   get quarantined(): readonly Quarantined[] {
@@ -134,9 +142,8 @@ export class Library {
   /** The saved scenarios, newest first, filtered by the search text. */
   get listed(): ListedScenario[] {
     const needle = this.#search.trim().toLocaleLowerCase();
-    return this.#records
-      .filter((r) => !needle || r.scenario.meta.name.toLocaleLowerCase().includes(needle))
-      .map((r) => this.#summary(r));
+    const all = this.#loaded ? this.#records.map((r) => this.#summary(r)) : this.#listings.map(fromListing);
+    return all.filter((item) => !needle || item.name.toLocaleLowerCase().includes(needle));
   }
 
   /** The scenarios picked for comparison (the open one as edited), evaluated and lined up. */
@@ -181,6 +188,7 @@ export class Library {
     const lastRecord = typeof last === 'string' ? await this.#get(last) : undefined;
     if (lastRecord) {
       this.document.show(lastRecord);
+      await this.#readListings();
       return this.#refresh();
     }
     await this.#refresh();
@@ -340,10 +348,22 @@ export class Library {
     return this.#store.get(id).catch(() => undefined);
   }
 
+  // Shows the listings while the records are read; a failure only means waiting for the records.
+  async #readListings(): Promise<void> {
+    try {
+      const listings = await this.#store.listings();
+      if (!this.#loaded) this.#listings = listings;
+    } catch {
+      // The list appears once the records are read.
+    }
+  }
+
   async #refresh(): Promise<void> {
     try {
       const { records, newer, quarantined } = await this.#store.list();
       this.#records = records;
+      this.#loaded = true;
+      this.#listings = [];
       this.#newer = newer;
       this.#quarantined = quarantined;
     } catch {
@@ -384,9 +404,13 @@ export class Library {
     if (!listed) {
       // The summary stored with the record; only a record saved without a valid one builds a model here.
       const { share, targetYear, met } = recordSummary(record);
-      listed = { record, name: record.scenario.meta.name, updatedAt: record.updatedAt, share, targetYear, met };
+      listed = { id: record.id, name: record.scenario.meta.name, updatedAt: record.updatedAt, share, targetYear, met };
       this.#summaries.set(record, listed);
     }
     return listed;
   }
+}
+
+function fromListing({ id, name, updatedAt, summary }: Listing): ListedScenario {
+  return { id, name, updatedAt, share: summary.share, targetYear: summary.targetYear, met: summary.met };
 }

@@ -61,6 +61,33 @@ describe('Library', () => {
     library.close();
   });
 
+  it('lists the saved scenarios from their listings while the records are still being read', async () => {
+    const factory = new IDBFactory();
+    const first = await tab(factory);
+    await first.library.create(quangNinh.id, undefined, 'Thứ hai');
+    first.library.close();
+
+    const store = await openScenarioStore({ indexedDB: factory });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const listings = await store.listings();
+    const slow: ScenarioStore = { ...store, list: async () => (await held, store.list()) };
+    const library = new Library(new LocaleState('?lang=vi'));
+    const opening = library.init('', slow);
+    await expect.poll(() => library.count).toBe(2);
+    expect(library.records).toEqual([]);
+    expect(library.listed.map((item) => [item.id, item.name, item.share])).toEqual(
+      listings.map((l) => [l.id, l.name, l.summary.share]),
+    );
+    release();
+    await opening;
+    expect(library.records).toHaveLength(2);
+    expect(library.listed.map((item) => [item.id, item.name, item.share])).toEqual(
+      listings.map((l) => [l.id, l.name, l.summary.share]),
+    );
+    library.close();
+  });
+
   it('saves an edit by itself shortly after it is made', async () => {
     const { library, store } = await tab(new IDBFactory());
     const id = library.document.doc!.record!.id;
@@ -172,6 +199,7 @@ function failable(inner: ScenarioStore): ScenarioStore & { failing: boolean } {
     failing: false,
     kind: inner.kind,
     list: () => inner.list(),
+    listings: () => inner.listings(),
     get: (id: string) => inner.get(id),
     put: (record: Parameters<ScenarioStore['put']>[0], expected: number | null) =>
       store.failing
@@ -408,7 +436,7 @@ describe('the list figures', () => {
     expect(expected.share).toBeGreaterThan(0);
     expect(library.listed).toHaveLength(3);
     for (const item of library.listed) {
-      expect({ targetYear: item.targetYear, share: item.share, met: item.met }, item.record.id).toEqual(expected);
+      expect({ targetYear: item.targetYear, share: item.share, met: item.met }, item.id).toEqual(expected);
     }
     library.close();
   });

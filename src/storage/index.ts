@@ -23,6 +23,7 @@ export {
   type StoreOptions,
   type OpenOptions,
 } from './store';
+export { listingOf, readListing, type Listing } from './listing';
 export { requestPersistence } from './persist';
 export { openJournal, type Journal, type JournalEntry, type FoundEntry } from './journal';
 export { openSyncChannel, CHANNEL_NAME, type SyncChannel, type SyncMessage, type OutgoingSyncMessage } from './channel';

@@ -183,18 +183,22 @@ export function readRecord(data: unknown, migrations: Migrations = MIGRATIONS): 
   if (!scenario.ok) return { ok: false, reason: `scenario: ${scenario.issues.join('; ')}` };
   // A summary that is not one of this version is left out, never a reason to set the record aside.
   const { summary: stored, ...fields } = envelope.output;
-  const summary = readSummary(stored, scenario.scenario);
+  const summary = readListSummary(stored, scenario.scenario.meta);
   const record = { ...fields, scenario: scenario.scenario, ...(summary && { summary }) };
   return { ok: true, record, migrated: from < SCHEMA_VERSION };
 }
 
-// A stored summary if it is one of this version that fits the scenario: a target year within its years, a share
-// only with a target year and a verdict only with a share (as listSummary makes them).
-function readSummary(data: unknown, scenario: Scenario): ListSummary | undefined {
+/**
+ * A stored summary if it is one of this version that fits the scenario's years: a target year within them, a share
+ * only with a target year and a verdict only with a share (as listSummary makes them); else undefined.
+ */
+export function readListSummary(
+  data: unknown,
+  { baseYear, horizon }: { baseYear: number; horizon: number },
+): ListSummary | undefined {
   if (data === undefined) return undefined;
   const parsed = v.safeParse(Summary, data, { abortEarly: true });
   if (!parsed.success) return undefined;
-  const { baseYear, horizon } = scenario.meta;
   const { targetYear, share, met } = parsed.output;
   if (targetYear === undefined) return share === undefined && met === undefined ? makeSummary() : undefined;
   if (targetYear < baseYear || targetYear > horizon || (share === undefined && met !== undefined)) return undefined;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { idbKeyVal, memoryKeyVal, type KeyVal } from './keyval';
+import { isSameListing, listingOf, readListing, type Listing } from './listing';
 import {
   listSummary,
   MIGRATIONS,
@@ -54,6 +55,12 @@ export interface ScenarioStore {
    */
   list(): Promise<{ records: StoredScenario[]; newer: NewerRecord[]; quarantined: Quarantined[] }>;
   /**
+   * What the library shows of the saved scenarios before list() has read them, newest update first: kept with every
+   * save beside the records, each validated as it is read. A cache, not the truth: it may lack records (saved by an
+   * older version) or hold an out-of-date one (a record changed behind the app's back) until list() repairs it.
+   */
+  listings(): Promise<Listing[]>;
+  /**
    * One record, or undefined when there is none, it is a newer version's (left as it is), or it could not be read
    * (it is then quarantined).
    */
@@ -88,8 +95,8 @@ export interface OpenOptions extends StoreOptions {
   readonly timeoutMs?: number;
 }
 
-/** The three parts of a store, each its own key-value store. */
-export type Part = 'records' | 'quarantine' | 'settings';
+/** The parts of a store, each its own key-value store (listing: what the library shows before reading records). */
+export type Part = 'records' | 'quarantine' | 'settings' | 'listing';
 
 /** Prefix of the app's database names. */
 export const DEFAULT_NAME = 'grdp-scenarios';
@@ -130,6 +137,7 @@ export async function openScenarioStore(options: OpenOptions = {}): Promise<Scen
     records: idbKeyVal(factory, databaseName(name, 'records')),
     quarantine: idbKeyVal(factory, databaseName(name, 'quarantine')),
     settings: idbKeyVal(factory, databaseName(name, 'settings')),
+    listing: idbKeyVal(factory, databaseName(name, 'listing')),
   };
   const timeout = options.timeoutMs ?? 10_000;
   try {
@@ -149,7 +157,7 @@ export async function openScenarioStore(options: OpenOptions = {}): Promise<Scen
 export function memoryStore(options: StoreOptions = {}): ScenarioStore {
   return makeStore(
     'memory',
-    { records: memoryKeyVal(), quarantine: memoryKeyVal(), settings: memoryKeyVal() },
+    { records: memoryKeyVal(), quarantine: memoryKeyVal(), settings: memoryKeyVal(), listing: memoryKeyVal() },
     options,
   );
 }
@@ -208,6 +216,33 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
   const migrations = options.migrations ?? MIGRATIONS;
   const now = options.now ?? Date.now;
 
+  // The listing is a cache beside the records: a failure to write it costs only a slower list, so it is not reported.
+  const writeListing = async (record: StoredScenario): Promise<void> => {
+    const listing = listingOf(record);
+    try {
+      if (listing) await parts.listing.set(record.id, listing);
+      else await parts.listing.del(record.id);
+    } catch {
+      // The next full list writes it again.
+    }
+  };
+
+  // After a full list: writes the listings that are missing or out of date, and drops those of records now gone.
+  const repairListings = async (records: readonly StoredScenario[]): Promise<void> => {
+    try {
+      const stored = new Map((await parts.listing.entries()).map(([key, value]) => [String(key), value]));
+      for (const record of records) {
+        const listing = listingOf(record);
+        if (listing && isSameListing(readListing(record.id, stored.get(record.id)), listing)) continue;
+        await writeListing(record);
+      }
+      const kept = new Set(records.map((r) => r.id));
+      for (const key of stored.keys()) if (!kept.has(key)) await parts.listing.del(key);
+    } catch {
+      // The listings stay as they were; the library still shows what list() read.
+    }
+  };
+
   // A record also has to sit under its own id: one under another key would be saved over the wrong one.
   const check = (key: IDBValidKey, raw: unknown): RecordCheck => {
     const result = readRecord(raw, migrations);
@@ -257,6 +292,7 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
         record = withSummary(fresh.record);
         return { put: record };
       });
+      await writeListing(record);
     } catch {
       // The migrated record is still returned; it is migrated again on the next read.
       record = result.record;
@@ -316,9 +352,19 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
         else records.push(restored.record);
       }
       records.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+      await repairListings(records);
       newer.sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0) || (a.id < b.id ? -1 : 1));
       quarantined.sort((a, b) => b.at - a.at);
       return { records, newer, quarantined };
+    },
+
+    async listings() {
+      const listings: Listing[] = [];
+      for (const [key, value] of await parts.listing.entries()) {
+        const listing = readListing(key, value);
+        if (listing) listings.push(listing);
+      }
+      return listings.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
     },
 
     async get(id) {
@@ -384,10 +430,14 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
         if (!set.moved) return { ok: false, reason: 'failed', message: set.entry.reason };
         return { ok: false, reason: 'conflict', current: undefined };
       }
+      if (outcome?.ok) await writeListing(outcome.record);
       return outcome ?? { ok: false, reason: 'failed', message: 'the save did not complete' };
     },
 
-    remove: (id) => parts.records.del(id),
+    async remove(id) {
+      await parts.records.del(id);
+      await parts.listing.del(id).catch(() => undefined);
+    },
     removeQuarantined: (id) => parts.quarantine.del(id),
     getSetting: (key) => parts.settings.get(key),
     setSetting: (key, value) => parts.settings.set(key, value),
