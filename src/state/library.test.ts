@@ -367,23 +367,28 @@ describe('Library never loses an edit', () => {
   });
 });
 
+// Writes a value straight into the records database, as an earlier version, a bug or another app might.
+async function plant(factory: IDBFactory, key: string, value: unknown): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = factory.open('grdp-scenarios-records');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(db.objectStoreNames[0]!, 'readwrite');
+    tx.objectStore(db.objectStoreNames[0]!).put(value, key);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
 describe('damaged records', () => {
   it('are listed, exported with their raw data and dismissed only on request', async () => {
     const factory = new IDBFactory();
     const { library, store } = await tab(factory);
     // Write a damaged record straight into the records database, as a bug or another app might.
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = factory.open('grdp-scenarios-records');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(db.objectStoreNames[0]!, 'readwrite');
-      tx.objectStore(db.objectStoreNames[0]!).put({ schema: 1, id: 'bad', scenario: 'garbage' }, 'bad');
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
+    await plant(factory, 'bad', { schema: 1, id: 'bad', scenario: 'garbage' });
     library.close();
     // The next visit finds it: set aside and reported, the good scenario still listed.
     const next = await tab(factory);
@@ -399,22 +404,6 @@ describe('damaged records', () => {
 });
 
 describe('the list figures', () => {
-  // Writes a value straight into the records database, as an earlier version, a bug or another app might.
-  async function plant(factory: IDBFactory, key: string, value: unknown): Promise<void> {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = factory.open('grdp-scenarios-records');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(db.objectStoreNames[0]!, 'readwrite');
-      tx.objectStore(db.objectStoreNames[0]!).put(value, key);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }
-
   it('are the same for a record with its stored summary, without one, and with a forged one', async () => {
     const factory = new IDBFactory();
     const first = await tab(factory);
