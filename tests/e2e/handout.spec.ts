@@ -40,3 +40,23 @@ test('?view=chart shows only the cards and the chart, also for a share link', as
   await expect(page.getByRole('complementary')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Chia sẻ liên kết' })).toBeHidden();
 });
+
+test('printing before the sheet under the chart is rendered still prints the whole handout', async ({ page }) => {
+  // No frame after the first: the grid and the handout, which the app renders once the chart is on screen, wait.
+  await page.addInitScript(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.goto('/');
+  await expect(page.getByRole('figure')).toBeVisible();
+  await expect(page.locator('.handout')).toHaveCount(0);
+  await expect(page.getByRole('grid')).toHaveCount(0);
+  // What the page holds when the browser lays it out for print: read after the app's own listener has run.
+  await page.evaluate(() => {
+    addEventListener('beforeprint', () => {
+      document.body.dataset.handout = document.querySelector('.handout')?.textContent ?? '';
+    });
+  });
+  await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await expect(page.locator('body')).toHaveAttribute('data-handout', /Các chỉ tiêu chính.*Nguồn và giả định/s);
+  await expect(page.getByRole('grid')).toBeVisible();
+});
