@@ -1,7 +1,7 @@
 import type { Locale } from '../engine';
 // Not from './index': importing the start dictionaries' module from the dialog's chunk made the bundler split the
 // start chunk into five.
-import { fillPlaceholders } from './fill';
+import { textPart } from './fill';
 import { helpEn } from './help-en';
 import { helpVi } from './help-vi';
 
@@ -15,6 +15,4 @@ export type HelpDictionary = Record<HelpKey, string>;
 export const helpDictionaries: Record<Locale, HelpDictionary> = { vi: helpVi, en: helpEn };
 
 /** Looks up a text of the formula help and fills its {placeholders}. */
-export function translateHelp(locale: Locale, key: HelpKey, args?: Readonly<Record<string, string | number>>): string {
-  return fillPlaceholders(helpDictionaries[locale][key], args);
-}
+export const translateHelp = textPart(helpDictionaries);

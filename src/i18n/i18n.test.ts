@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries, translate } from './index';
+import { compareDictionaries, translateCompare } from './compare';
 import { helpDictionaries, translateHelp } from './help';
+import { presentDictionaries, translatePresent } from './present';
 
-// The start dictionaries and the formula help's, which loads with its dialog: each pair has the same keys.
-const PAIRS = { start: dictionaries, help: helpDictionaries } as const;
+// The texts that load with their part of the interface (formula help, presentation, comparison), not at start.
+const PARTS = { help: helpDictionaries, present: presentDictionaries, compare: compareDictionaries } as const;
+
+// The start dictionaries and those of each part: each pair has the same keys.
+const PAIRS = { start: dictionaries, ...PARTS } as const;
 
 describe.each(Object.entries(PAIRS))('the %s dictionaries', (_, pair) => {
   const vi: Record<string, string> = pair.vi;
@@ -26,14 +31,19 @@ describe.each(Object.entries(PAIRS))('the %s dictionaries', (_, pair) => {
 });
 
 describe('dictionaries', () => {
-  it('keep the formula help’s texts out of the start dictionaries, where every visit would load them', () => {
-    const start = new Set(Object.keys(dictionaries.vi));
-    expect(Object.keys(helpDictionaries.vi).filter((key) => start.has(key))).toEqual([]);
-  });
+  it.each(Object.entries(PARTS))(
+    'keep the %s texts out of the start dictionaries, where every visit would load them',
+    (_, part) => {
+      const start = new Set(Object.keys(dictionaries.vi));
+      expect(Object.keys(part.vi).filter((key) => start.has(key))).toEqual([]);
+    },
+  );
 
   it('fills placeholders', () => {
     expect(translate('en', 'cards.share', { name: 'Manufacturing', year: 2030 })).toBe('Manufacturing share in 2030');
     expect(translate('vi', 'row.growth', { name: 'Dịch vụ' })).toBe('Tăng trưởng Dịch vụ');
     expect(translateHelp('vi', 'help.start', { separator: ';' })).toContain('“;”');
+    expect(translatePresent('vi', 'present.date', { date: '1 tháng 1' })).toBe('Ngày 1 tháng 1');
+    expect(translateCompare('en', 'compare.points', { value: '1.5' })).toBe('1.5 pp');
   });
 });
