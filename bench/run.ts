@@ -42,7 +42,7 @@ const growth = `From ${small.cells.toLocaleString('en-US')} to ${large.cells.toL
 
 const row = (...cols: string[]): string => `| ${cols.join(' | ')} |`;
 
-// The rows of one sheet size; the aims (p95 of the edit, median build) apply to the 200-row sheet.
+// The rows of one sheet size; the aims (the edit against the loop, its p95, the build) apply to the 200-row sheet.
 function sheetRows(
   f: SheetFigures,
   p95Aim: string,
@@ -50,6 +50,7 @@ function sheetRows(
   buildAim: string,
   buildMet: boolean | undefined,
 ): string[] {
+  const aimed = buildMet !== undefined;
   const size = `Sheet ${f.rows.toLocaleString('en-US')}×${YEARS}`;
   const cells = f.cells.toLocaleString('en-US');
   const lastYear = BASE_YEAR + YEARS - 1;
@@ -60,8 +61,8 @@ function sheetRows(
       ms(f.edit),
       ms(f.editPlain),
       ratio(f.edit, f.editPlain),
-      'within 20×',
-      met(f.edit <= 20 * f.editPlain),
+      aimed ? 'within 20×' : '',
+      aimed ? met(f.edit <= 20 * f.editPlain) : '',
     ),
     row(`${size}: same \`setInput\`, ms, p95`, ms(f.editP95), '', '', p95Aim, optional(p95Met)),
     row(
