@@ -9,6 +9,7 @@ export { applyTargetSet } from './target-set';
 export type { Preset, SourceNote, TargetSet, Template } from './types';
 export { templateFingerprint, unstampedFingerprint } from './fingerprint';
 export { readTemplate, TEMPLATE_LIMITS, type TemplateCheck } from './validate-template';
+export { checkTemplate, STRUCTURE_TOLERANCE, type TemplateIssue, type TemplateIssueKey } from './check-template';
 
 /** Every province template the app ships, the default first. */
 export const TEMPLATES: readonly Template[] = [quangNinh2025, quangNinh];
