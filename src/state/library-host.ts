@@ -1,9 +1,12 @@
 import type { Journal, PutResult, ScenarioStore, StoredScenario } from '../storage';
 import type { Status } from './sheet.svelte';
+import type { TemplateRegistry } from './templates.svelte';
 
 /** What the open document and the importer need from the library they belong to. */
 export interface LibraryHost {
   readonly store: ScenarioStore;
+  /** The templates scenarios come from: the built-in ones and the planner's own versions. */
+  readonly templates: TemplateRegistry;
   /** The synchronous copy of unsaved edits, for a tab that closes before they are stored. */
   readonly journal: Journal;
   /** Tells other tabs that a record was saved. */

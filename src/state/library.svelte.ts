@@ -8,6 +8,7 @@ import {
   recordSummary,
   requestPersistence,
   type Listing,
+  type Origin,
   type Journal,
   type NewerRecord,
   type Quarantined,
@@ -16,13 +17,14 @@ import {
   type SyncChannel,
   type SyncMessage,
 } from '../storage';
-import { applyPreset, templateById, TEMPLATES } from '../templates';
+import { applyPreset, TEMPLATES } from '../templates';
 import { damagedText, exportText, linkFragment, renamed, uniqueName } from './library-files';
 import type { LocaleState } from './locale.svelte';
 import { Importer } from './importer.svelte';
 import { replayJournal } from './recovery';
 import { failure, failureNotice, type LibraryHost, type SaveFailure } from './library-host';
 import { OpenDocument } from './open-document.svelte';
+import { originOf, TemplateRegistry } from './templates.svelte';
 import type { Status } from './sheet.svelte';
 
 export { linkFragment, parseExport, EXPORT_FORMAT, MAX_IMPORT } from './library-files';
@@ -50,6 +52,8 @@ export class Library {
   readonly document: OpenDocument;
   /** Export files being imported, with the choices they wait for. */
   readonly imports: Importer;
+  /** The templates scenarios come from: the built-in ones and the planner's own versions. */
+  readonly templates = new TemplateRegistry();
   #records = $state.raw<readonly StoredScenario[]>([]);
   // What the list shows until the records have been read: the listings kept beside them (see ScenarioStore.listings).
   #listings = $state.raw<readonly Listing[]>([]);
@@ -75,6 +79,7 @@ export class Library {
       get store() {
         return store();
       },
+      templates: this.templates,
       journal: options.journal ?? openJournal(),
       announce: (record) => this.#announce(record),
       patch: (record) => this.#patch(record),
@@ -205,16 +210,16 @@ export class Library {
 
   /** Creates a scenario from a template and optional preset (named after it, or as given), saves it and opens it. */
   async create(templateId: string, presetId?: string, named?: string): Promise<void> {
-    const template = templateById(templateId) ?? TEMPLATES[0]!;
+    const template = this.templates.find(templateId) ?? TEMPLATES[0]!;
     const preset = template.presets.find((p) => p.id === presetId);
     const name = named ?? (preset ? this.locale.label(preset.label) : this.locale.label(template.label));
-    await this.#addAndOpen(applyPreset(template, preset, this.#uniqueName(name)), template.id);
+    await this.#addAndOpen(applyPreset(template, preset, this.#uniqueName(name)), originOf(template));
   }
 
   /** Saves a scenario made elsewhere (a presentation's levers) as a new one, on the open one's template, and opens it. */
   async createFrom(scenario: Scenario): Promise<void> {
-    const templateId = this.document.doc?.template.id ?? TEMPLATES[0]!.id;
-    await this.#addAndOpen(renamed(scenario, this.#uniqueName(scenario.meta.name)), templateId);
+    const template = this.document.doc?.template ?? TEMPLATES[0]!;
+    await this.#addAndOpen(renamed(scenario, this.#uniqueName(scenario.meta.name)), originOf(template));
   }
 
   /** Saves a copy of a scenario under a new name and opens it. */
@@ -223,7 +228,7 @@ export class Library {
     const record = this.#records.find((r) => r.id === id);
     if (!record) return;
     const name = this.#uniqueName(this.locale.t('library.copyName', { name: record.scenario.meta.name }));
-    await this.#addAndOpen(renamed(record.scenario, name), record.templateId);
+    await this.#addAndOpen(renamed(record.scenario, name), record);
   }
 
   /** Opens a saved scenario, saving the open one first. */
@@ -332,9 +337,9 @@ export class Library {
     }
   }
 
-  async #addAndOpen(scenario: Scenario, templateId: string): Promise<void> {
+  async #addAndOpen(scenario: Scenario, origin: Origin): Promise<void> {
     if (!(await this.document.leave())) return;
-    const result = await this.#store.put(newRecord(scenario, templateId), null);
+    const result = await this.#store.put(newRecord(scenario, origin), null);
     if (!result.ok) return this.#tell(failure(result));
     this.#announce(result.record);
     // Shown before the list is read again: the planner waits for the sheet, not for the list.

@@ -1,7 +1,8 @@
 import { evaluate, remember, type Scenario } from '../engine';
 import type { MessageKey } from '../i18n';
 import { newRecord, type StoredScenario } from '../storage';
-import { templateById, TEMPLATES, type Template } from '../templates';
+import { TEMPLATES, type Template } from '../templates';
+import { originOf } from './templates.svelte';
 import { GridState } from './grid.svelte';
 import type { LocaleState } from './locale.svelte';
 import { isShareFragment } from './library-files';
@@ -118,7 +119,7 @@ export class OpenDocument {
 
   /** Opens a saved scenario and remembers it for the next visit. */
   show(record: StoredScenario): void {
-    const template = templateById(record.templateId) ?? TEMPLATES[0]!;
+    const template = this.#host.templates.find(record.templateId, record.templateFingerprint) ?? TEMPLATES[0]!;
     this.#setDoc(record, template, record.scenario, record.scenario);
     this.#unsaved = null;
     this.#saveState = 'saved';
@@ -146,7 +147,7 @@ export class OpenDocument {
       return false;
     }
     if (!(await this.leave())) return false;
-    const template = templateById(result.templateId) ?? TEMPLATES[0]!;
+    const template = this.#host.templates.find(result.templateId) ?? TEMPLATES[0]!;
     this.#setDoc(null, template, result.scenario, null);
     this.#unsaved = 'link';
     this.#saveState = 'shared';
@@ -175,7 +176,7 @@ export class OpenDocument {
     try {
       // The version written is the version marked saved: an edit made meanwhile stays pending.
       const scenario = doc.sheet.scenario;
-      const result = await this.#host.store.put(newRecord(scenario, doc.template.id), null);
+      const result = await this.#host.store.put(newRecord(scenario, originOf(doc.template)), null);
       if (!result.ok) {
         this.#failed(failure(result));
         return false;
@@ -279,7 +280,7 @@ export class OpenDocument {
   // Another tab saved this scenario meanwhile: ours becomes a copy, so neither edit is lost.
   async #keepCopy(doc: OpenDoc, scenario: Scenario): Promise<boolean> {
     const name = this.#host.uniqueName(this.#locale.t('library.conflictName', { name: scenario.meta.name }));
-    const copy = newRecord({ ...scenario, meta: { ...scenario.meta, name } }, doc.record ?? doc.template.id);
+    const copy = newRecord({ ...scenario, meta: { ...scenario.meta, name } }, doc.record ?? originOf(doc.template));
     const result = await this.#host.store.put(copy, null);
     if (!result.ok) {
       this.#failed(failure(result));

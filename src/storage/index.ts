@@ -9,6 +9,7 @@ export {
   recordSummary,
   type ListSummary,
   type StoredScenario,
+  type Origin,
   type RecordCheck,
   type Migration,
   type Migrations,
