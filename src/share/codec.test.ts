@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { LIMITS, addRow, deleteRow, sectorVar, withInput, type RowDef, type Scenario } from '../engine';
+import { LIMITS, addRow, deleteRow, sectorVar, splitVarId, withInput, type RowDef, type Scenario } from '../engine';
 import { dictionaries } from '../i18n';
 import { templateFingerprint } from '../templates';
 import { MAX_DECOMPRESSED, MAX_ENCODED, ShareEncodeError, decodeShare, encodeShare } from './codec';
@@ -317,5 +317,70 @@ describe('without CompressionStream (the fflate fallback)', () => {
     const started = performance.now();
     expect(await decodeShare(fragment)).toMatchObject({ ok: false, error: 'tooLarge' });
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('links of a planner’s own template', () => {
+  // "Other industry" split in two: a template no receiver has installed.
+  const rows = template.rows.flatMap((row): RowDef[] =>
+    row.kind === 'sector' && row.id === 'other_industry'
+      ? [
+          { ...row, id: 'mining', label: 'Khai khoáng', base: (row.base as number) / 2 },
+          { ...row, id: 'construction', label: 'Xây dựng', base: (row.base as number) / 2 },
+        ]
+      : [row],
+  );
+  const history = Object.fromEntries(
+    Object.entries(template.history).filter(([id]) => splitVarId(id).rowId !== 'other_industry'),
+  );
+  const scenario = { ...template, rows, history };
+  const own = { ...DEFAULT_TEMPLATE, id: 'tinh-moi', label: 'Tỉnh mới', scenario, presets: [] };
+  const edited = withInput(own.scenario, sectorVar('mining', 'growth'), 2027, 0.031);
+
+  test('carry the template, so a receiver without it gets the same scenario and the template', async () => {
+    const fragment = await encodeShare(edited, own);
+    const decoded = await decodeShare(fragment);
+    if (!decoded.ok) throw new Error(decoded.error);
+    expect(decoded.scenario).toStrictEqual(edited);
+    expect(decoded.templateId).toBe('tinh-moi');
+    expect(JSON.parse(JSON.stringify(decoded.template))).toEqual(JSON.parse(JSON.stringify(own)));
+    expect(templateFingerprint(decoded.template!)).toBe(templateFingerprint(own));
+    // The whole template goes in, compressed: about 7,000 characters for one of the default template's size with
+    // its source notes, well within what a link may hold.
+    expect(fragment.length).toBeLessThan(10_000);
+  });
+
+  test('name a built-in template without carrying it, whether given by id or as a template', async () => {
+    const byObject = await encodeShare(template, DEFAULT_TEMPLATE);
+    expect(byObject).toBe(await encodeShare(template, ID));
+    expect(await payloadOf(byObject)).not.toHaveProperty('T');
+  });
+
+  test('refuse a carried template that stands in for a built-in one, names another id or is not valid', async () => {
+    const payload = (await payloadOf(await encodeShare(edited, own))) as Record<string, unknown>;
+    const builtIn = { ...payload, t: ID, T: { ...own, id: ID } };
+    expect(await decodeShare(await linkTo(builtIn))).toMatchObject({ ok: false, error: 'corrupt' });
+    const other = { ...payload, T: { ...own, id: 'khac' } };
+    expect(await decodeShare(await linkTo(other))).toMatchObject({ ok: false, error: 'corrupt' });
+    const broken = { ...payload, T: { ...own, scenario: 'none' } };
+    expect(await decodeShare(await linkTo(broken))).toMatchObject({ ok: false, error: 'invalid' });
+    const hostile = { ...payload, T: JSON.parse('{"__proto__": {"polluted": 1}}') as unknown };
+    expect(await decodeShare(await linkTo(hostile))).toMatchObject({ ok: false, error: 'invalid' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('say a carried template was changed when its numbers are not those the link was made with', async () => {
+    const payload = (await payloadOf(await encodeShare(edited, own))) as Record<string, unknown>;
+    const changed = { ...own, scenario: withInput(own.scenario, sectorVar('mining', 'growth'), 2028, 0.5) };
+    expect(await decodeShare(await linkTo({ ...payload, T: changed }))).toMatchObject({
+      ok: false,
+      error: 'templateChanged',
+    });
+  });
+
+  test('say the template is unknown when a link names one of a planner’s templates without carrying it', async () => {
+    const payload = (await payloadOf(await encodeShare(edited, own))) as Record<string, unknown>;
+    const { T: _, ...bare } = payload;
+    expect(await decodeShare(await linkTo(bare))).toMatchObject({ ok: false, error: 'unknownTemplate' });
   });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { callsLogarithm, upgradeFormulas, validateScenario, type Scenario } from '../engine';
-import { templateById, templateFingerprint, unstampedFingerprint } from '../templates';
+import { readTemplate, templateById, templateFingerprint, unstampedFingerprint, type Template } from '../templates';
 import { deflate, inflate } from './deflate';
 import { applyDelta, diffScenario } from './delta';
 import { fail, type ShareError, type ShareFailure } from './errors';
@@ -17,10 +17,12 @@ export const MAX_DECOMPRESSED = 1_000_000;
 // formulas call LOG or LN since LOG became Excel's base-10 logarithm; in a link without it "log(x)" is the natural
 // one. Only those links carry it, so every other link still opens in an older version of the app.
 const FORMULA_LANGUAGE = 2;
+// A scenario made from one of the planner's own templates carries that template ("T"): the receiver has no copy.
 const Payload = v.strictObject({
   t: v.string(),
   f: v.optional(v.string()),
   l: v.optional(v.literal(FORMULA_LANGUAGE)),
+  T: v.optional(v.unknown()),
   d: v.unknown(),
 });
 // Chat apps shorten long links with an ellipsis, and a link at the end of a sentence picks up its period.
@@ -40,12 +42,15 @@ export class ShareEncodeError extends Error {
 }
 
 /**
- * Encodes a scenario as the link fragment (without "#"), as its differences from the installed revision of the
- * template, which the link names; rejects with ShareEncodeError if no link would open.
+ * Encodes a scenario as the link fragment (without "#"), as its differences from its template: a built-in one (given
+ * by id or as a template) by the installed revision the link names, one of the planner's own carried in the link.
+ * Rejects with ShareEncodeError if no link would open (too long: the scenario is then sent as a file).
  */
-export async function encodeShare(scenario: Scenario, templateId: string): Promise<string> {
-  const template = templateById(templateId);
-  if (!template) throw new ShareEncodeError('unknownTemplate', templateId);
+export async function encodeShare(scenario: Scenario, from: Template | string): Promise<string> {
+  const id = typeof from === 'string' ? from : from.id;
+  const builtIn = templateById(id);
+  const template = builtIn ?? (typeof from === 'string' ? undefined : from);
+  if (!template) throw new ShareEncodeError('unknownTemplate', id);
   // Encoding what validation yields makes the receiver rebuild exactly the same scenario.
   const check = validateScenario(scenario);
   if (!check.ok) throw new ShareEncodeError('invalid', check.issues.join('; '));
@@ -53,7 +58,8 @@ export async function encodeShare(scenario: Scenario, templateId: string): Promi
   // (a record keeps its whole scenario) still comes back exactly against the installed one the link names.
   const delta = diffScenario(check.scenario, template.scenario);
   const language = callsLogarithm(check.scenario) ? { l: FORMULA_LANGUAGE } : {};
-  const json = JSON.stringify({ t: template.id, f: templateFingerprint(template), ...language, d: delta });
+  const carried = builtIn ? {} : { T: template };
+  const json = JSON.stringify({ t: template.id, f: templateFingerprint(template), ...language, ...carried, d: delta });
   const bytes = new TextEncoder().encode(json);
   if (bytes.length > MAX_DECOMPRESSED) throw new ShareEncodeError('tooLarge', `${bytes.length} bytes unpacked`);
   const fragment = frame(await deflate(bytes));
@@ -61,10 +67,11 @@ export async function encodeShare(scenario: Scenario, templateId: string): Promi
   return fragment;
 }
 
+/** A decoded link: the scenario, its template's id and, for one of a planner's own templates, the template itself. */
+export type DecodedShare = { ok: true; scenario: Scenario; templateId: string; template?: Template };
+
 /** Decodes a link fragment (with or without "#") into a validated scenario, or the reason it cannot. */
-export async function decodeShare(
-  fragment: unknown,
-): Promise<{ ok: true; scenario: Scenario; templateId: string } | ShareFailure> {
+export async function decodeShare(fragment: unknown): Promise<DecodedShare | ShareFailure> {
   if (fragment === undefined || fragment === null) return fail('empty');
   if (typeof fragment !== 'string') return fail('corrupt', `not text but ${typeof fragment}`);
   // One more character for the "#" that location.hash keeps.
@@ -83,8 +90,13 @@ export async function decodeShare(
   }
   const payload = v.safeParse(Payload, json);
   if (!payload.success) return fail('corrupt', 'not a share payload');
-  const { t: templateId, f, l, d: delta } = payload.output;
-  const template = templateById(templateId);
+  const { t: templateId, f, l, T, d: delta } = payload.output;
+  const carried = T === undefined ? undefined : readTemplate(T);
+  if (carried && !carried.ok) return fail('invalid', `template: ${carried.issues.join('; ')}`);
+  // A link never stands in for a built-in template, nor names another template than the one it carries.
+  if (carried && (templateById(templateId) || carried.template.id !== templateId))
+    return fail('corrupt', `carries template ${carried.template.id} for ${templateId.slice(0, 60)}`);
+  const template = carried?.template ?? templateById(templateId);
   if (!template) return fail('unknownTemplate', templateId.slice(0, 60));
   const madeWith = f ?? unstampedFingerprint(templateId);
   // No app made links without a fingerprint once the template existed.
@@ -98,5 +110,6 @@ export async function decodeShare(
   }
   const applied = applyDelta(template.scenario, delta);
   if (!applied.ok) return applied;
-  return { ok: true, scenario: l === undefined ? upgradeFormulas(applied.scenario) : applied.scenario, templateId };
+  const scenario = l === undefined ? upgradeFormulas(applied.scenario) : applied.scenario;
+  return carried ? { ok: true, scenario, templateId, template } : { ok: true, scenario, templateId };
 }
