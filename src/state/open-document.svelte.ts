@@ -147,7 +147,9 @@ export class OpenDocument {
       return false;
     }
     if (!(await this.leave())) return false;
-    const template = this.#host.templates.find(result.templateId) ?? TEMPLATES[0]!;
+    // A link made from a planner's own template carries it: the receiver can open and keep it like any other.
+    if (result.template) this.#host.templates.add(result.template);
+    const template = result.template ?? this.#host.templates.find(result.templateId) ?? TEMPLATES[0]!;
     this.#setDoc(null, template, result.scenario, null);
     this.#unsaved = 'link';
     this.#saveState = 'shared';
@@ -160,7 +162,7 @@ export class OpenDocument {
     if (!doc) return undefined;
     const { encodeShare, ShareEncodeError } = await import('../share');
     try {
-      return await encodeShare(doc.sheet.scenario, doc.template.id);
+      return await encodeShare(doc.sheet.scenario, doc.template);
     } catch (e) {
       if (!(e instanceof ShareEncodeError)) throw e;
       this.#host.tell({ key: `share.error.${e.reason}`, tone: 'error' });

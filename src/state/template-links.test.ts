@@ -1,0 +1,41 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { sectorVar, withInput } from '../engine';
+import { encodeShare } from '../share';
+import { templateFingerprint, type Template } from '../templates';
+import { quangNinh2025 } from '../templates/quang-ninh-2025';
+import { openScenarioStore } from '../storage';
+import { Library } from './library.svelte';
+import { LocaleState } from './locale.svelte';
+
+const own: Template = { ...quangNinh2025, id: 'tinh-moi', label: 'Tỉnh mới' };
+
+async function openedFrom(hash: string): Promise<Library> {
+  const store = await openScenarioStore({ indexedDB: new IDBFactory() });
+  const library = new Library(new LocaleState('?lang=vi'));
+  await library.init(hash, store);
+  return library;
+}
+
+describe('scenarios of a planner’s own template', () => {
+  it('open from a link with the template it carries, which the receiver then has', async () => {
+    const scenario = withInput(own.scenario, sectorVar('manufacturing', 'growth'), 2027, 0.031);
+    const library = await openedFrom(`#${await encodeShare(scenario, own)}`);
+    const doc = library.document.doc!;
+    expect(doc.template.id).toBe('tinh-moi');
+    expect(templateFingerprint(doc.template)).toBe(templateFingerprint(own));
+    expect(doc.sheet.scenario).toStrictEqual(scenario);
+    expect(library.templates.choices.map((t) => t.id)).toContain('tinh-moi');
+    library.close();
+  });
+
+  it('share a link that opens elsewhere with the same template and numbers', async () => {
+    const first = await openedFrom(`#${await encodeShare(own.scenario, own)}`);
+    const fragment = await first.document.shareFragment();
+    first.close();
+    const second = await openedFrom(`#${fragment!}`);
+    expect(second.document.doc!.template.id).toBe('tinh-moi');
+    expect(second.document.doc!.sheet.scenario).toStrictEqual(own.scenario);
+    second.close();
+  });
+});
