@@ -1,10 +1,10 @@
 import * as v from 'valibot';
+import { quarantineEntry, setAside, writeFailure, type AsideFrom, type Quarantined, type SetAside } from './failures';
 import { idbKeyVal, memoryKeyVal, type KeyVal } from './keyval';
 import { isSameListing, listingOf, readListing, type Listing } from './listing';
 import {
   listSummary,
   MIGRATIONS,
-  randomId,
   readRecord,
   withSummary,
   type Migrations,
@@ -12,17 +12,7 @@ import {
   type StoredScenario,
 } from './record';
 
-/** A stored record that could not be read, kept aside with its raw data and the reason. */
-export interface Quarantined {
-  /** Its key in the quarantine store, for removeQuarantined. */
-  readonly id: string;
-  /** Its key among the saved scenarios. */
-  readonly key: string;
-  readonly raw: unknown;
-  readonly reason: string;
-  /** When it was set aside, ms since the epoch. */
-  readonly at: number;
-}
+export type { Quarantined } from './failures';
 
 /** A record written by a newer version of the app: listed as it is, never rewritten, moved or offered for discard. */
 export interface NewerRecord {
@@ -108,9 +98,6 @@ export function databaseName(name: string, part: Part): string {
 
 const PROBE_KEY = '__probe__';
 
-// What quarantine() did: the entry, and whether it is in the quarantine store or still among the records.
-type SetAside = { entry: Quarantined; moved: boolean };
-
 // What the list can say of a newer version's record without reading it: its name and time, where they look right.
 function newerRecord(key: IDBValidKey, raw: unknown, schema: number): NewerRecord {
   const fields = v.safeParse(NewerFields, raw);
@@ -125,8 +112,6 @@ const NewerFields = v.looseObject({
     v.looseObject({ meta: v.optional(v.looseObject({ name: v.optional(v.pipe(v.string(), v.maxLength(200))) })) }),
   ),
 });
-
-const Entry = v.object({ key: v.string(), raw: v.unknown(), reason: v.string(), at: v.number() });
 
 /** Opens the IndexedDB store, or a memory store when IndexedDB is missing, throws, hangs or cannot write. */
 export async function openScenarioStore(options: OpenOptions = {}): Promise<ScenarioStore> {
@@ -155,11 +140,13 @@ export async function openScenarioStore(options: OpenOptions = {}): Promise<Scen
 
 /** A store that keeps everything in memory, with the same behaviour as the IndexedDB one. */
 export function memoryStore(options: StoreOptions = {}): ScenarioStore {
-  return makeStore(
-    'memory',
-    { records: memoryKeyVal(), quarantine: memoryKeyVal(), settings: memoryKeyVal(), listing: memoryKeyVal() },
-    options,
-  );
+  const parts: Record<Part, KeyVal> = {
+    records: memoryKeyVal(),
+    quarantine: memoryKeyVal(),
+    settings: memoryKeyVal(),
+    listing: memoryKeyVal(),
+  };
+  return makeStore('memory', parts, options);
 }
 
 function browserIndexedDB(): IDBFactory | undefined {
@@ -195,21 +182,6 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-function messageOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') {
-    return error.message || ('name' in error ? String(error.name) : 'unknown error');
-  }
-  return String(error);
-}
-
-function writeFailure(error: unknown): { ok: false; reason: 'quota' | 'failed'; message: string } {
-  const { name, code } =
-    typeof error === 'object' && error !== null ? (error as { name?: unknown; code?: unknown }) : {};
-  // Code 22 and Firefox's old name are how older browsers report a full quota.
-  const quota = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
-  return { ok: false, reason: quota ? 'quota' : 'failed', message: messageOf(error) };
 }
 
 function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, options: StoreOptions): ScenarioStore {
@@ -250,23 +222,17 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
     return { ok: false, reason: `stored under the key ${String(key)} but its id is ${result.record.id}` };
   };
 
-  // Copies the raw record aside, then deletes it if it is still unreadable (another tab may have replaced it).
-  const quarantine = async (key: IDBValidKey, raw: unknown, reason: string): Promise<SetAside> => {
-    const entry = { key: String(key), raw, reason, at: now() };
-    const id = randomId();
-    try {
-      await parts.quarantine.set(id, entry);
-    } catch (error) {
-      const left = `${reason} (left in place: it could not be set aside: ${messageOf(error)})`;
-      return { entry: { id, ...entry, reason: left }, moved: false };
-    }
-    try {
-      await parts.records.change(key, (old) => (old !== undefined && !check(key, old).ok ? 'delete' : 'keep'));
-    } catch {
-      // The copy is safe in quarantine; the record left behind is only set aside again next time.
-    }
-    return { entry: { id, ...entry }, moved: true };
+  // A newer version's record another tab wrote meanwhile is not unreadable: it stays where it is.
+  const aside: AsideFrom = {
+    quarantine: parts.quarantine,
+    source: parts.records,
+    unreadable: (key, value) => {
+      const result = check(key, value);
+      return !result.ok && result.newer === undefined;
+    },
   };
+  const quarantine = (key: IDBValidKey, raw: unknown, reason: string): Promise<SetAside> =>
+    setAside(aside, key, raw, reason, now());
 
   // Reads one stored value; a newer version's is left as it is, an unreadable one is quarantined, a migrated one
   // written back in the current schema.
@@ -324,12 +290,6 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
     return result.ok ? { record: result.record } : { newer: newerRecord(entry.key, entry.raw, result.newer!) };
   };
 
-  const asQuarantined = ([key, value]: [IDBValidKey, unknown]): Quarantined => {
-    const entry = v.safeParse(Entry, value);
-    if (entry.success) return { id: String(key), ...entry.output };
-    return { id: String(key), key: '', raw: value, reason: 'an unreadable quarantine entry', at: 0 };
-  };
-
   return {
     kind,
 
@@ -345,7 +305,7 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
       }
       const quarantined = [...unmoved];
       for (const pair of await parts.quarantine.entries()) {
-        const entry = asQuarantined(pair);
+        const entry = quarantineEntry(pair);
         const restored = await restore(entry);
         if (!restored) quarantined.push(entry);
         else if ('newer' in restored) newer.push(restored.newer);
