@@ -209,6 +209,10 @@ function failable(inner: ScenarioStore): ScenarioStore & { failing: boolean } {
     removeQuarantined: (id: string) => inner.removeQuarantined(id),
     getSetting: (key: string) => inner.getSetting(key),
     setSetting: (key: string, value: unknown) => inner.setSetting(key, value),
+    listTemplates: () => inner.listTemplates(),
+    putTemplate: (template: Parameters<ScenarioStore['putTemplate']>[0]) => inner.putTemplate(template),
+    getTemplate: (id: string, fingerprint: string) => inner.getTemplate(id, fingerprint),
+    removeTemplateVersions: (id: string, keep?: readonly string[]) => inner.removeTemplateVersions(id, keep),
   };
   return store;
 }

@@ -11,6 +11,7 @@ import {
   type RecordCheck,
   type StoredScenario,
 } from './record';
+import { templateStore, type TemplateStore } from './template-store';
 
 export type { Quarantined } from './failures';
 
@@ -31,8 +32,8 @@ export type PutResult =
   | { ok: false; reason: 'conflict'; current: StoredScenario | undefined }
   | { ok: false; reason: 'quota' | 'failed'; message: string };
 
-/** Saved scenarios, records that could not be read, and a few settings. */
-export interface ScenarioStore {
+/** Saved scenarios, the planner's templates, records that could not be read, and a few settings. */
+export interface ScenarioStore extends TemplateStore {
   /**
    * 'memory' when IndexedDB could not be used: nothing outlives the page. 'readonly' when IndexedDB reads but a
    * test write failed at start (a full disk): saved scenarios stay visible and exportable, saves are likely to fail.
@@ -40,8 +41,8 @@ export interface ScenarioStore {
   readonly kind: 'indexeddb' | 'memory' | 'readonly';
   /**
    * Every readable record, newest update first, every record of a newer version (left where it is), and every
-   * quarantined one; moves records that no version can read aside, and puts quarantined ones back in their place
-   * while it is free when this version or a newer one reads them.
+   * quarantined one but the templates' (see listTemplates); moves records that no version can read aside, and puts
+   * quarantined ones back in their place while it is free when this version or a newer one reads them.
    */
   list(): Promise<{ records: StoredScenario[]; newer: NewerRecord[]; quarantined: Quarantined[] }>;
   /**
@@ -59,7 +60,7 @@ export interface ScenarioStore {
   put(record: StoredScenario, expectedRevision: number | null): Promise<PutResult>;
   /** Deletes a record. */
   remove(id: string): Promise<void>;
-  /** Deletes a quarantined record for good (after the planner has kept or dismissed it). */
+  /** Deletes a quarantined record or template version for good (after the planner has kept or dismissed it). */
   removeQuarantined(id: string): Promise<void>;
   /** A stored setting; unknown, so the caller validates it. */
   getSetting(key: string): Promise<unknown>;
@@ -71,6 +72,8 @@ export interface ScenarioStore {
 export interface StoreOptions {
   /** Migration steps for older records (tests pass their own). */
   readonly migrations?: Migrations;
+  /** Migration steps for older template versions (tests pass their own). */
+  readonly templateMigrations?: Migrations;
   /** The clock for updatedAt and quarantine times. */
   readonly now?: () => number;
 }
@@ -85,8 +88,11 @@ export interface OpenOptions extends StoreOptions {
   readonly timeoutMs?: number;
 }
 
-/** The parts of a store, each its own key-value store (listing: what the library shows before reading records). */
-export type Part = 'records' | 'quarantine' | 'settings' | 'listing';
+/**
+ * The parts of a store, each its own key-value store (listing: what the library shows before reading records;
+ * templates: the versions of the planner's templates).
+ */
+export type Part = 'records' | 'quarantine' | 'settings' | 'listing' | 'templates';
 
 /** Prefix of the app's database names. */
 export const DEFAULT_NAME = 'grdp-scenarios';
@@ -123,6 +129,7 @@ export async function openScenarioStore(options: OpenOptions = {}): Promise<Scen
     quarantine: idbKeyVal(factory, databaseName(name, 'quarantine')),
     settings: idbKeyVal(factory, databaseName(name, 'settings')),
     listing: idbKeyVal(factory, databaseName(name, 'listing')),
+    templates: idbKeyVal(factory, databaseName(name, 'templates')),
   };
   const timeout = options.timeoutMs ?? 10_000;
   try {
@@ -145,6 +152,7 @@ export function memoryStore(options: StoreOptions = {}): ScenarioStore {
     quarantine: memoryKeyVal(),
     settings: memoryKeyVal(),
     listing: memoryKeyVal(),
+    templates: memoryKeyVal(),
   };
   return makeStore('memory', parts, options);
 }
@@ -291,6 +299,12 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
   };
 
   return {
+    ...templateStore({
+      templates: parts.templates,
+      quarantine: parts.quarantine,
+      now,
+      migrations: options.templateMigrations,
+    }),
     kind,
 
     async list() {
@@ -306,6 +320,8 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
       const quarantined = [...unmoved];
       for (const pair of await parts.quarantine.entries()) {
         const entry = quarantineEntry(pair);
+        // The templates' entries are listed by listTemplates, and never go back among the records.
+        if (entry.part === 'templates') continue;
         const restored = await restore(entry);
         if (!restored) quarantined.push(entry);
         else if ('newer' in restored) newer.push(restored.newer);
