@@ -10,6 +10,7 @@ export type { Preset, SourceNote, TargetSet, Template } from './types';
 export { templateFingerprint, unstampedFingerprint } from './fingerprint';
 export { readTemplate, TEMPLATE_LIMITS, type TemplateCheck } from './validate-template';
 export { checkTemplate, STRUCTURE_TOLERANCE, type TemplateIssue, type TemplateIssueKey } from './check-template';
+export { templateFileText, parseTemplateFile, MAX_TEMPLATE_FILE, type TemplateFileError } from './template-file';
 
 /** Every province template the app ships, the default first. */
 export const TEMPLATES: readonly Template[] = [quangNinh2025, quangNinh];
