@@ -59,6 +59,7 @@ export class Library {
   #listings = $state.raw<readonly Listing[]>([]);
   #loaded = $state(false);
   #quarantined = $state.raw<readonly Quarantined[]>([]);
+  #damagedTemplates: readonly Quarantined[] = [];
   #newer = $state.raw<readonly NewerRecord[]>([]);
   #storage = $state<'loading' | ScenarioStore['kind']>('loading');
   #notice = $state.raw<Status | null>(null);
@@ -180,6 +181,8 @@ export class Library {
     this.#store = store ?? (await openScenarioStore());
     this.#storage = this.#store.kind;
     // Edits a closed tab left behind are stored first; a memory store would lose them again, so they wait.
+    // The planner's templates are read alongside; a scenario waits for them only when it comes from one of them.
+    const templates = this.#loadTemplates();
     const recovered = this.#store.kind === 'memory' ? 0 : await replayJournal(this.#host, this.locale);
     if (recovered) this.#notice = { key: 'library.recovered', args: { count: recovered } };
     if (this.#store.kind === 'readonly') this.#notice = { key: 'library.readOnly', tone: 'error' };
@@ -188,15 +191,20 @@ export class Library {
     // The sheet needs one record, not the list: the list is read once the scenario is open (one after the other,
     // so that a damaged record is set aside once).
     const fragment = linkFragment(hash);
-    if (fragment !== undefined && (await this.document.openLink(fragment))) return this.#refresh();
+    if (fragment !== undefined && (await this.document.openLink(fragment))) {
+      await templates;
+      return this.#refresh();
+    }
     const last = await this.document.lastOpen();
     const lastRecord = typeof last === 'string' ? await this.#get(last) : undefined;
     if (lastRecord) {
+      if (!this.templates.isBuiltIn(lastRecord.templateId)) await templates;
       this.document.show(lastRecord);
       await this.#readListings();
+      await templates;
       return this.#refresh();
     }
-    await this.#refresh();
+    await Promise.all([templates, this.#refresh()]);
     const newest = this.#records[0];
     if (newest) this.document.show(newest);
     else await this.create(TEMPLATES[0]!.id, undefined, this.locale.t('library.firstName'));
@@ -299,6 +307,7 @@ export class Library {
   async dismissQuarantined(): Promise<void> {
     try {
       for (const q of this.#quarantined) await this.#store.removeQuarantined(q.id);
+      this.#damagedTemplates = [];
     } catch {
       this.#tell('failed');
     }
@@ -353,6 +362,17 @@ export class Library {
     return this.#store.get(id).catch(() => undefined);
   }
 
+  // The planner's template versions; those no version can read are listed with the damaged records.
+  async #loadTemplates(): Promise<void> {
+    try {
+      const { templates, damaged } = await this.#store.listTemplates();
+      this.templates.load(templates.map((r) => r.template));
+      this.#damagedTemplates = damaged;
+    } catch {
+      // Scenarios of the planner's templates then open with the default template's sources and presets.
+    }
+  }
+
   // Shows the listings while the records are read; a failure only means waiting for the records.
   async #readListings(): Promise<void> {
     try {
@@ -370,7 +390,7 @@ export class Library {
       this.#loaded = true;
       this.#listings = [];
       this.#newer = newer;
-      this.#quarantined = quarantined;
+      this.#quarantined = [...quarantined, ...this.#damagedTemplates];
     } catch {
       // The list stays as it was; saving reports its own failures.
       this.#notice = { key: 'library.saveFailed', tone: 'error' };

@@ -178,6 +178,14 @@ export class OpenDocument {
     try {
       // The version written is the version marked saved: an edit made meanwhile stays pending.
       const scenario = doc.sheet.scenario;
+      // A link of a planner's own template brought the template: it is kept before the scenario that names it.
+      if (!this.#host.templates.isBuiltIn(doc.template.id)) {
+        const kept = await this.#host.store.putTemplate(doc.template);
+        if (!kept.ok) {
+          this.#failed(kept.reason === 'quota' ? 'quota' : 'failed');
+          return false;
+        }
+      }
       const result = await this.#host.store.put(newRecord(scenario, originOf(doc.template)), null);
       if (!result.ok) {
         this.#failed(failure(result));

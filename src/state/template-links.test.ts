@@ -10,8 +10,8 @@ import { LocaleState } from './locale.svelte';
 
 const own: Template = { ...quangNinh2025, id: 'tinh-moi', label: 'Tỉnh mới' };
 
-async function openedFrom(hash: string): Promise<Library> {
-  const store = await openScenarioStore({ indexedDB: new IDBFactory() });
+async function openedFrom(hash: string, factory = new IDBFactory()): Promise<Library> {
+  const store = await openScenarioStore({ indexedDB: factory });
   const library = new Library(new LocaleState('?lang=vi'));
   await library.init(hash, store);
   return library;
@@ -37,5 +37,20 @@ describe('scenarios of a planner’s own template', () => {
     expect(second.document.doc!.template.id).toBe('tinh-moi');
     expect(second.document.doc!.sheet.scenario).toStrictEqual(own.scenario);
     second.close();
+  });
+
+  it('keep the carried template with a scenario kept from a link, so it reopens with it in a later visit', async () => {
+    const factory = new IDBFactory();
+    const scenario = withInput(own.scenario, sectorVar('manufacturing', 'growth'), 2027, 0.031);
+    const first = await openedFrom(`#${await encodeShare(scenario, own)}`, factory);
+    expect(await first.document.saveShared()).toBe(true);
+    first.close();
+
+    const again = await openedFrom('', factory);
+    expect(again.document.doc!.template.id).toBe('tinh-moi');
+    expect(templateFingerprint(again.document.doc!.template)).toBe(templateFingerprint(own));
+    expect(again.document.doc!.sheet.scenario).toStrictEqual(scenario);
+    expect(again.templates.choices.map((t) => t.id)).toContain('tinh-moi');
+    again.close();
   });
 });

@@ -47,9 +47,15 @@ export class TemplateRegistry {
     return versions.find((t) => templateFingerprint(t) === fingerprint) ?? versions.at(-1);
   }
 
-  /** Replaces the planner's versions with those read from storage, in the order they were saved. */
+  /**
+   * Takes the planner's versions read from storage, in the order they were saved; versions added meanwhile (a link
+   * opened while storage was being read) stay, as the latest.
+   */
   load(versions: readonly Template[]): void {
-    this.#versions = versions.filter((t) => !this.isBuiltIn(t.id));
+    const stored = versions.filter((t) => !this.isBuiltIn(t.id));
+    const key = (t: Template): string => `${t.id}@${templateFingerprint(t)}`;
+    const known = new Set(stored.map(key));
+    this.#versions = [...stored, ...this.#versions.filter((t) => !known.has(key(t)))];
   }
 
   /**

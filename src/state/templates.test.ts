@@ -44,6 +44,15 @@ describe('TemplateRegistry', () => {
     expect(registry.find('tinh-moi', templateFingerprint(mine))).toBe(resourced);
   });
 
+  it('keeps a version added while storage was being read when the stored ones arrive', () => {
+    const registry = new TemplateRegistry();
+    registry.add(edited);
+    registry.load([mine]);
+    expect(registry.versions).toEqual([mine, edited]);
+    registry.load([mine, edited]);
+    expect(registry.versions).toEqual([mine, edited]);
+  });
+
   it('gives a new record the template’s id and the fingerprint of its version', () => {
     expect(originOf(edited)).toEqual({ templateId: 'tinh-moi', templateFingerprint: templateFingerprint(edited) });
     expect(originOf(edited).templateFingerprint).not.toBe(originOf(mine).templateFingerprint);
