@@ -1,4 +1,5 @@
 import type { Scenario } from '../engine';
+import { readTemplate, type Template } from '../templates';
 import { readRecord, type Quarantined, type StoredScenario } from '../storage';
 
 /** The format of an exported file. */
@@ -25,10 +26,18 @@ export function isShareFragment(fragment: string): boolean {
   return /^s\d/.test(fragment);
 }
 
-/** The JSON text of an export file holding the given records, stamped with the time of export. */
-export function exportText(records: readonly StoredScenario[], exportedAt: Date): string {
+/**
+ * The JSON text of an export file holding the given records, stamped with the time of export, and the planner's own
+ * templates they were made from (a receiver has no copy of those; built-in ones are named, not carried).
+ */
+export function exportText(
+  records: readonly StoredScenario[],
+  exportedAt: Date,
+  templates: readonly Template[] = [],
+): string {
   const file = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: exportedAt.toISOString() };
-  return JSON.stringify({ ...file, scenarios: records }, null, 1);
+  const carried = templates.length ? { templates } : {};
+  return JSON.stringify({ ...file, scenarios: records, ...carried }, null, 1);
 }
 
 /** The damaged records set aside, as a JSON file the planner can keep or send for repair. */
@@ -39,7 +48,7 @@ export function damagedText(quarantined: readonly Quarantined[]): string {
 /** Reads an export file: its valid records and how many were not. */
 export function parseExport(
   text: string,
-): { ok: true; valid: StoredScenario[]; invalid: number } | { ok: false; error: ImportError } {
+): { ok: true; valid: StoredScenario[]; invalid: number; templates: Template[] } | { ok: false; error: ImportError } {
   if (text.length > MAX_IMPORT) return { ok: false, error: 'tooLarge' };
   let data: unknown;
   try {
@@ -50,7 +59,7 @@ export function parseExport(
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
     return { ok: false, error: 'notExport' };
   }
-  const { version, scenarios } = data as { version?: unknown; scenarios?: unknown };
+  const { version, scenarios, templates } = data as { version?: unknown; scenarios?: unknown; templates?: unknown };
   if (version !== EXPORT_VERSION || !Array.isArray(scenarios)) return { ok: false, error: 'version' };
   const valid: StoredScenario[] = [];
   let invalid = 0;
@@ -59,7 +68,12 @@ export function parseExport(
     if (read.ok) valid.push(read.record);
     else invalid++;
   }
-  return { ok: true, valid, invalid };
+  // A template that cannot be read costs only its scenarios' sources and presets: they open with the default's.
+  const carried = (Array.isArray(templates) ? templates : []).flatMap((item) => {
+    const read = readTemplate(item);
+    return read.ok ? [read.template] : [];
+  });
+  return { ok: true, valid, invalid, templates: carried };
 }
 
 /** A name not yet taken: the name itself, else the first free "name 2", "name 3"… */

@@ -328,7 +328,13 @@ export class Library {
     const records = this.#records
       .filter((r) => !ids || ids.includes(r.id))
       .map((r) => (doc?.record?.id === r.id ? { ...r, scenario: doc.sheet.scenario, summary: undefined } : r));
-    return exportText(records, new Date());
+    // The planner's own templates go with the scenarios made from them, each in the version they name.
+    const templates = records.flatMap((r) => {
+      if (this.templates.isBuiltIn(r.templateId)) return [];
+      const template = this.templates.find(r.templateId, r.templateFingerprint);
+      return template ? [template] : [];
+    });
+    return exportText(records, new Date(), [...new Set(templates)]);
   }
 
   async #onSync(msg: SyncMessage): Promise<void> {

@@ -53,4 +53,32 @@ describe('scenarios of a planner’s own template', () => {
     expect(again.templates.choices.map((t) => t.id)).toContain('tinh-moi');
     again.close();
   });
+
+  it('travel in an export file with their template, which a fresh browser then has', async () => {
+    const scenario = withInput(own.scenario, sectorVar('manufacturing', 'growth'), 2027, 0.031);
+    const sender = await openedFrom(`#${await encodeShare(scenario, own)}`);
+    expect(await sender.document.saveShared()).toBe(true);
+    const file = sender.exportJson();
+    sender.close();
+    expect((JSON.parse(file) as { templates?: unknown[] }).templates).toHaveLength(1);
+
+    const factory = new IDBFactory();
+    const receiver = await openedFrom('', factory);
+    await receiver.imports.importText(file);
+    const imported = receiver.records.find((r) => r.scenario.meta.name === scenario.meta.name)!;
+    await receiver.open(imported.id);
+    expect(receiver.document.doc!.template.id).toBe('tinh-moi');
+    expect(receiver.document.doc!.sheet.scenario).toStrictEqual(scenario);
+    receiver.close();
+    // Stored, not only remembered: the next visit still has it.
+    const later = await openedFrom('', factory);
+    expect(later.templates.choices.map((t) => t.id)).toContain('tinh-moi');
+    later.close();
+  });
+
+  it('leave a built-in template out of an export file', async () => {
+    const library = await openedFrom('');
+    expect(JSON.parse(library.exportJson())).not.toHaveProperty('templates');
+    library.close();
+  });
 });
