@@ -17,7 +17,14 @@ import {
   type SyncChannel,
   type SyncMessage,
 } from '../storage';
-import { applyPreset, TEMPLATES } from '../templates';
+import {
+  applyPreset,
+  parseTemplateFile,
+  templateFileText,
+  TEMPLATES,
+  type Template,
+  type TemplateFileError,
+} from '../templates';
 import { damagedText, exportText, linkFragment, renamed, uniqueName } from './library-files';
 import type { LocaleState } from './locale.svelte';
 import { Importer } from './importer.svelte';
@@ -335,6 +342,46 @@ export class Library {
       return template ? [template] : [];
     });
     return exportText(records, new Date(), [...new Set(templates)]);
+  }
+
+  /**
+   * Stores a version of one of the planner's templates and offers it in New scenario; false, with a notice, when it
+   * could not be stored (a built-in template's id, or a failed write).
+   */
+  async saveTemplate(template: Template): Promise<boolean> {
+    try {
+      const result = await this.#store.putTemplate(template);
+      if (!result.ok) {
+        this.#tell(result.reason === 'quota' ? 'quota' : 'failed');
+        return false;
+      }
+      this.templates.add(result.record.template);
+      return true;
+    } catch {
+      this.#tell('failed');
+      return false;
+    }
+  }
+
+  /** The text of a template file holding the latest version of each of the planner's templates named. */
+  exportTemplates(ids: readonly string[]): string {
+    const templates = ids.flatMap((id) => {
+      const template = this.templates.isBuiltIn(id) ? undefined : this.templates.find(id);
+      return template ? [template] : [];
+    });
+    return templateFileText(templates, new Date());
+  }
+
+  /**
+   * Reads a template file and stores each template in it: how many were stored and how many were left out (not
+   * valid, or not stored), or why the file is no template file.
+   */
+  async importTemplates(text: string): Promise<{ saved: Template[]; left: number } | { error: TemplateFileError }> {
+    const file = parseTemplateFile(text);
+    if ('error' in file) return file;
+    const saved: Template[] = [];
+    for (const template of file.templates) if (await this.saveTemplate(template)) saved.push(template);
+    return { saved, left: file.invalid + file.templates.length - saved.length };
   }
 
   async #onSync(msg: SyncMessage): Promise<void> {
