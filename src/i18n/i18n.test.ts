@@ -3,9 +3,18 @@ import { dictionaries, translate } from './index';
 import { compareDictionaries, translateCompare } from './compare';
 import { helpDictionaries, translateHelp } from './help';
 import { presentDictionaries, translatePresent } from './present';
+import { tableImportDictionaries, translateTableImport } from './table-import';
+import { isTemplateKey, templateDictionaries, translateTemplate } from './template';
 
-// The texts that load with their part of the interface (formula help, presentation, comparison), not at start.
-const PARTS = { help: helpDictionaries, present: presentDictionaries, compare: compareDictionaries } as const;
+// The texts that load with their part of the interface (formula help, presentation, comparison, template editor,
+// spreadsheet import), not at start.
+const PARTS = {
+  help: helpDictionaries,
+  present: presentDictionaries,
+  compare: compareDictionaries,
+  template: templateDictionaries,
+  tableImport: tableImportDictionaries,
+} as const;
 
 // The start dictionaries and those of each part: each pair has the same keys.
 const PAIRS = { start: dictionaries, ...PARTS } as const;
@@ -45,5 +54,14 @@ describe('dictionaries', () => {
     expect(translateHelp('vi', 'help.start', { separator: ';' })).toContain('“;”');
     expect(translatePresent('vi', 'present.date', { date: '1 tháng 1' })).toBe('Ngày 1 tháng 1');
     expect(translateCompare('en', 'compare.points', { value: '1.5' })).toBe('1.5 pp');
+    expect(translateTemplate('en', 'template.tooLong', { max: 200 })).toBe('Longer than 200 characters.');
+    expect(translateTableImport('vi', 'tableImport.noSheet', { sheet: 'A' })).toBe('Không có trang tính “A”.');
+  });
+
+  it('tells the template editor’s keys from the start dictionaries’ and from inherited names', () => {
+    expect(isTemplateKey('template.issue.unsourced')).toBe(true);
+    expect(isTemplateKey('rows.problem.taken')).toBe(false);
+    expect(isTemplateKey('constructor')).toBe(false);
+    expect(isTemplateKey('toString')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIdentifier, sectorVar, type Scenario } from '../engine';
-import { translate } from '../i18n';
+import { translateTemplate } from '../i18n/template';
 import type { TemplateIssueKey } from '../templates';
 import { quangNinh2025 } from '../templates/quang-ninh-2025';
 import type { Template } from '../templates/types';
@@ -246,7 +246,7 @@ describe('issueStatus', () => {
     ];
     for (const key of keys) {
       const status = issueStatus({ key, field: 'rows', severity: 'warning' });
-      expect(translate('vi', status.key)).not.toBe(translate('en', status.key));
+      expect(translateTemplate('vi', status.key)).not.toBe(translateTemplate('en', status.key));
       expect(status.tone).toBeUndefined();
     }
     const error = issueStatus({
@@ -256,7 +256,7 @@ describe('issueStatus', () => {
       args: { sum: 1, grdp: 2, year: 2025 },
     });
     expect(error).toEqual({ key: 'template.issue.structureSum', args: { sum: 1, grdp: 2, year: 2025 }, tone: 'error' });
-    expect(translate('en', error.key, error.args)).toBe(
+    expect(translateTemplate('en', error.key, error.args)).toBe(
       'The sectors add up to 1, not the 2025 GRDP at current prices of 2.',
     );
   });

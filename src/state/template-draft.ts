@@ -25,21 +25,40 @@ import {
   type UncertainRow,
   type YearCells,
 } from '../engine';
-import type { MessageKey } from '../i18n';
+import { translate, type MessageKey } from '../i18n';
+import { translateTemplate, isTemplateKey, type TemplateKey } from '../i18n/template';
 import { applyTargetSet, TEMPLATE_LIMITS, TEMPLATES, type TemplateIssue, type TemplateIssueKey } from '../templates';
 import type { Preset, SourceNote, Template, TargetSet } from '../templates/types';
 import { withHorizon } from './sheet-edits';
 import type { Status } from './sheet-types';
 
+/**
+ * A message of the template editor, translated by the view: most keys are the editor's own (src/i18n/template.ts,
+ * loaded with it, not at start), a few the start dictionaries' (`rows.problem.*` for a row id); templateStatusText
+ * reads either, or a view tells them apart with isTemplateKey.
+ */
+export interface TemplateStatus<K extends TemplateKey | MessageKey = TemplateKey | MessageKey> {
+  readonly key: K;
+  readonly args?: Status['args'];
+  readonly tone?: Status['tone'];
+}
+
+/** The text of a template editor's message in a language, from the editor's texts or the start dictionaries. */
+export function templateStatusText(locale: Locale, status: TemplateStatus): string {
+  return isTemplateKey(status.key)
+    ? translateTemplate(locale, status.key, status.args)
+    : translate(locale, status.key, status.args);
+}
+
 /** Why an edit of a template draft cannot be made, as a message for the field. */
 export interface Refusal {
   readonly ok: false;
-  readonly problem: Status;
+  readonly problem: TemplateStatus;
 }
 
 /** The outcome of an edit of a template draft: the next draft and what the planner should know, or a refusal. */
 export type Edited<T extends object = object> =
-  ({ readonly ok: true; readonly template: Template; readonly notes: readonly Status[] } & T) | Refusal;
+  ({ readonly ok: true; readonly template: Template; readonly notes: readonly TemplateStatus[] } & T) | Refusal;
 
 /** A sector a split makes: its row id, label and fraction of the whole. */
 export interface SplitInto {
@@ -67,8 +86,8 @@ export interface CopyOptions {
 /** Where a target row lives: the id of a target set, or undefined for the scenario's own (a template without sets). */
 export type TargetPlace = string | undefined;
 
-const done = (template: Template, notes: readonly Status[] = []) => ({ ok: true as const, template, notes });
-const refuse = (key: MessageKey, args?: Status['args']): Refusal => ({
+const done = (template: Template, notes: readonly TemplateStatus[] = []) => ({ ok: true as const, template, notes });
+const refuse = (key: TemplateKey | MessageKey, args?: TemplateStatus['args']): Refusal => ({
   ok: false,
   problem: { key, ...(args && { args }), tone: 'error' },
 });
@@ -477,7 +496,7 @@ export function relabel(t: Template, field: 'label' | 'region' | 'unit', label: 
   return done(field === 'label' ? { ...t, label: clean } : withMeta(t, { [field]: clean }));
 }
 
-const droppedNote = (d: Dropped, from: number, to: number): Status[] =>
+const droppedNote = (d: Dropped, from: number, to: number): TemplateStatus[] =>
   d.count ? [{ key: 'template.dropped', args: { count: d.count, years: d.years.join(', '), from, to } }] : [];
 
 /** The base year moved (before the horizon); input cells the model would no longer read are dropped and counted. */
@@ -534,7 +553,7 @@ function cannotReplace(t: Template, id: string): Refusal | undefined {
 }
 
 // History series a change lost, other than the row's own: a group's structure goes with its last sector.
-function lostHistory(before: Scenario, after: Scenario, rowId?: string): Status[] {
+function lostHistory(before: Scenario, after: Scenario, rowId?: string): TemplateStatus[] {
   const lost = Object.keys(before.history).filter((id) => !(id in after.history) && splitVarId(id).rowId !== rowId);
   return lost.length ? [{ key: 'template.historyDropped', args: { series: lost.join(', ') } }] : [];
 }
@@ -629,7 +648,7 @@ export function focusOn(t: Template, id: string): Edited {
   const moved = all.filter((r) => r.kind === 'target' && r.of === from).length;
   const scenario = { ...t.scenario, meta: { ...t.scenario.meta, focus: id }, rows: t.scenario.rows.map(retarget) };
   const targetSets = t.targetSets?.map((s) => ({ ...s, rows: s.rows.map(retarget) }));
-  const notes: Status[] = moved ? [{ key: 'template.targetsMoved', args: { count: moved } }] : [];
+  const notes: TemplateStatus[] = moved ? [{ key: 'template.targetsMoved', args: { count: moved } }] : [];
   return done({ ...t, scenario, ...(targetSets && { targetSets }) }, notes);
 }
 
@@ -854,7 +873,7 @@ export function setSource(t: Template, key: string, text: Label, assumption: boo
   return done({ ...t, sources: Object.fromEntries([...rest, [key, note]]) });
 }
 
-const ISSUE_MESSAGES: Readonly<Record<TemplateIssueKey, MessageKey>> = {
+const ISSUE_MESSAGES: Readonly<Record<TemplateIssueKey, TemplateKey>> = {
   noSectors: 'template.issue.noSectors',
   focusNotSector: 'template.issue.focusNotSector',
   baseMissing: 'template.issue.baseMissing',
@@ -866,7 +885,7 @@ const ISSUE_MESSAGES: Readonly<Record<TemplateIssueKey, MessageKey>> = {
 };
 
 /** The message of a template issue, for the field it is at. */
-export function issueStatus(issue: TemplateIssue): Status {
+export function issueStatus(issue: TemplateIssue): TemplateStatus<TemplateKey> {
   return {
     key: ISSUE_MESSAGES[issue.key],
     ...(issue.args && { args: issue.args }),

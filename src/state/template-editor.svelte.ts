@@ -3,15 +3,25 @@ import { checkTemplate, readTemplate, type TemplateIssue } from '../templates';
 import type { SourceNote, Template } from '../templates/types';
 import { sourceOf } from './cell-view';
 import { UndoHistory } from './history.svelte';
-import type { Status } from './sheet-types';
 import * as draft from './template-draft';
-import type { CopyOptions, Edited, NewTemplate, TargetPlace } from './template-draft';
+import type { CopyOptions, Edited, NewTemplate, TargetPlace, TemplateStatus } from './template-draft';
 
-export { issueStatus, type CopyOptions, type NewTemplate, type TargetPlace } from './template-draft';
+export {
+  issueStatus,
+  templateStatusText,
+  type CopyOptions,
+  type NewTemplate,
+  type TargetPlace,
+  type TemplateStatus,
+} from './template-draft';
 
-/** What an edit of the draft did: done, with what the planner should know, or refused with the reason. */
+/**
+ * What an edit of the draft did: done, with what the planner should know, or refused with the reason; the messages
+ * read with templateStatusText (most keys are the editor's own texts, loaded with it).
+ */
 export type EditResult<T extends object = object> =
-  ({ readonly ok: true; readonly notes: readonly Status[] } & T) | { readonly ok: false; readonly problem: Status };
+  | ({ readonly ok: true; readonly notes: readonly TemplateStatus[] } & T)
+  | { readonly ok: false; readonly problem: TemplateStatus };
 
 /**
  * A template being made or changed: a draft replaced on every edit (sectors, years, figures, targets, sources), the

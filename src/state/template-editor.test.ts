@@ -3,7 +3,7 @@ import { BUILTIN, evaluate, focusShare, sectorVar, structureVar, type SectorRow 
 import { readTemplate } from '../templates';
 import { quangNinh2025 } from '../templates/quang-ninh-2025';
 import type { Template } from '../templates/types';
-import { TemplateEditor, type EditResult } from './template-editor.svelte';
+import { TemplateEditor, templateStatusText, type EditResult } from './template-editor.svelte';
 
 const THREE = [
   { label: { vi: 'Khai khoáng', en: 'Mining' }, fraction: 0.5 },
@@ -150,6 +150,9 @@ describe('TemplateEditor: sectors', () => {
       { key: 'template.historyDropped', args: { series: structureVar('taxes') } },
       { key: 'template.presetsDropped', args: { count: 2 } },
     ]);
+    expect(templateStatusText('en', result.notes[1]!)).toBe(
+      'Removed the sector from 2 of the template’s ready-made assumptions.',
+    );
     expect(Object.keys(editor.template.sources).some((k) => k.startsWith('taxes'))).toBe(false);
     expect(editor.issuesAt('rows')).toEqual([]);
   });
@@ -196,6 +199,9 @@ describe('TemplateEditor: sectors', () => {
     expect(t.presets.find((p) => p.id === 'cautious')!.growth.khac).toBeDefined();
     expect(editor.setSectorId('khac', 'services')).toMatchObject({ ok: false, problem: { key: 'rows.problem.taken' } });
     expect(editor.setSectorId('khac', 'grdp')).toMatchObject({ ok: false, problem: { key: 'rows.problem.reserved' } });
+    // The editor's messages come from its own texts or, for a row id, from the start dictionaries.
+    const taken = editor.setSectorId('khac', 'services');
+    expect(!taken.ok && templateStatusText('en', taken.problem)).toBe('A row with this name exists already.');
     expect(editor.canSave).toBe(true);
   });
 

@@ -1,7 +1,10 @@
-import type { MessageKey } from '../i18n';
+import type { TableImportKey } from '../i18n/table-import';
 
-/** The message key of an import problem (translated by the interface, with its args). */
-export type ImportProblemKey = Extract<MessageKey, `tableImport.${string}`>;
+/**
+ * The message key of an import problem, translated by the import dialog with translateTableImport (its texts load
+ * with the dialog, not at start) and its args.
+ */
+export type ImportProblemKey = TableImportKey;
 
 /** Something an import could not read or had to assume, as a value: a key, its args and where. */
 export interface ImportProblem {
