@@ -3,17 +3,16 @@ import { checkTemplate, readTemplate, type TemplateIssue } from '../templates';
 import type { SourceNote, Template } from '../templates/types';
 import { sourceOf } from './cell-view';
 import { UndoHistory } from './history.svelte';
-import * as draft from './template-draft';
-import type { CopyOptions, Edited, NewTemplate, TargetPlace, TemplateStatus } from './template-draft';
+import * as edits from './template-edits';
+import * as make from './template-factories';
+import type { CopyOptions, NewTemplate } from './template-factories';
+import type { Edited, TemplateStatus } from './template-status';
+import * as targets from './template-target-edits';
+import type { TargetPlace } from './template-target-edits';
 
-export {
-  issueStatus,
-  templateStatusText,
-  type CopyOptions,
-  type NewTemplate,
-  type TargetPlace,
-  type TemplateStatus,
-} from './template-draft';
+export { type CopyOptions, type NewTemplate } from './template-factories';
+export { issueStatus, templateStatusText, type TemplateStatus } from './template-status';
+export { type TargetPlace } from './template-target-edits';
 
 /**
  * What an edit of the draft did: done, with what the planner should know, or refused with the reason; the messages
@@ -39,17 +38,17 @@ export class TemplateEditor {
 
   /** A copy of a template to edit, under a new id and label ("… (bản sao)"). */
   static fromTemplate(template: Template, options?: CopyOptions): TemplateEditor {
-    return new TemplateEditor(draft.copyTemplate(template, options));
+    return new TemplateEditor(make.copyTemplate(template, options));
   }
 
   /** A template from a scenario: its rows, history and targets, the template's sources, its own changes marked. */
   static fromScenario(scenario: Scenario, template: Template, options?: CopyOptions): TemplateEditor {
-    return new TemplateEditor(draft.templateFromScenario(scenario, template, options));
+    return new TemplateEditor(make.templateFromScenario(scenario, template, options));
   }
 
   /** An empty template with no sector yet (the first one added becomes the focus), or why its settings cannot be. */
   static empty(spec: NewTemplate, options?: CopyOptions): EditResult<{ editor: TemplateEditor }> {
-    const made = draft.emptyTemplate(spec, options);
+    const made = make.emptyTemplate(spec, options);
     return made.ok ? { ok: true, notes: [], editor: new TemplateEditor(made.template) } : made;
   }
 
@@ -88,52 +87,52 @@ export class TemplateEditor {
 
   /** Renames the template. */
   setLabel(label: Label): EditResult {
-    return this.#apply(draft.relabel(this.#draft, 'label', label));
+    return this.#apply(edits.relabel(this.#draft, 'label', label));
   }
 
   /** Names the region (province). */
   setRegion(label: Label): EditResult {
-    return this.#apply(draft.relabel(this.#draft, 'region', label));
+    return this.#apply(edits.relabel(this.#draft, 'region', label));
   }
 
   /** Names the unit of the sectors' values ("tỷ đồng"). */
   setUnit(label: Label): EditResult {
-    return this.#apply(draft.relabel(this.#draft, 'unit', label));
+    return this.#apply(edits.relabel(this.#draft, 'unit', label));
   }
 
   /** Moves the base year (before the horizon); the notes count the input cells dropped and ask for new base values. */
   setBaseYear(year: number): EditResult {
-    return this.#apply(draft.moveBaseYear(this.#draft, year));
+    return this.#apply(edits.moveBaseYear(this.#draft, year));
   }
 
   /** Moves the horizon: rows filled in every year continue into new years; the notes count the cells dropped. */
   setHorizon(year: number): EditResult {
-    return this.#apply(draft.moveHorizon(this.#draft, year));
+    return this.#apply(edits.moveHorizon(this.#draft, year));
   }
 
   /** Adds a sector after the others, its id from its label ("Khai khoáng" → khai_khoang); the first is the focus. */
   addSector(label: Label): EditResult<{ id: string }> {
-    return this.#apply(draft.addSector(this.#draft, label));
+    return this.#apply(edits.addSector(this.#draft, label));
   }
 
   /** Removes a sector with its history, sources and preset rates; refused for the focus or one other rows use. */
   removeSector(id: string): EditResult {
-    return this.#apply(draft.removeSector(this.#draft, id));
+    return this.#apply(edits.removeSector(this.#draft, id));
   }
 
   /** Relabels a sector; its id, and so every formula and source, stays. */
   renameSector(id: string, label: Label): EditResult {
-    return this.#apply(draft.relabelSector(this.#draft, id, label));
+    return this.#apply(edits.relabelSector(this.#draft, id, label));
   }
 
   /** Changes a sector's id; formulas, history, targets, sources and presets follow. */
   setSectorId(id: string, to: string): EditResult {
-    return this.#apply(draft.renameSector(this.#draft, id, to));
+    return this.#apply(edits.renameSector(this.#draft, id, to));
   }
 
   /** Moves a sector up (negative) or down among the sectors, stopping at the ends. */
   moveSector(id: string, delta: number): EditResult {
-    return this.#apply(draft.moveSector(this.#draft, id, delta));
+    return this.#apply(edits.moveSector(this.#draft, id, delta));
   }
 
   /**
@@ -141,67 +140,67 @@ export class TemplateEditor {
    * did, so every total stays the same, and carry its sources as assumptions of the split. Refused as removal is.
    */
   splitSector(id: string, parts: readonly { label: Label; fraction: number }[]): EditResult<{ ids: string[] }> {
-    return this.#apply(draft.splitSector(this.#draft, id, parts));
+    return this.#apply(edits.splitSector(this.#draft, id, parts));
   }
 
   /** Makes a sector the focus of the share targets; targets on the old focus's share move with it. */
   setFocus(id: string): EditResult {
-    return this.#apply(draft.focusOn(this.#draft, id));
+    return this.#apply(edits.focusOn(this.#draft, id));
   }
 
   /** Puts a sector in an economic group (khu vực) or none. */
   setGroup(id: string, group: EconomicGroup | undefined): EditResult {
-    return this.#apply(draft.groupSector(this.#draft, id, group));
+    return this.#apply(edits.groupSector(this.#draft, id, group));
   }
 
   /** Sets a sector's base-year value at current prices (above 0); undefined clears it. */
   setBase(id: string, value: number | undefined): EditResult {
-    return this.#apply(draft.setInput(this.#draft, 'base', id, this.#draft.scenario.meta.baseYear, value));
+    return this.#apply(edits.setInput(this.#draft, 'base', id, this.#draft.scenario.meta.baseYear, value));
   }
 
   /** Sets a sector's real growth in a projection year (a fraction above −1, or a formula); undefined clears it. */
   setGrowth(id: string, year: number, input: CellInput | undefined): EditResult {
-    return this.#apply(draft.setInput(this.#draft, 'growth', id, year, input));
+    return this.#apply(edits.setInput(this.#draft, 'growth', id, year, input));
   }
 
   /** Sets a sector's price change in a projection year (a fraction above −1, or a formula); undefined clears it. */
   setPrice(id: string, year: number, input: CellInput | undefined): EditResult {
-    return this.#apply(draft.setInput(this.#draft, 'price', id, year, input));
+    return this.#apply(edits.setInput(this.#draft, 'price', id, year, input));
   }
 
   /** Sets a series row's cell from the base year to the horizon; undefined clears it. */
   setSeriesCell(id: string, year: number, input: CellInput | undefined): EditResult {
-    return this.#apply(draft.setInput(this.#draft, 'series', id, year, input));
+    return this.#apply(edits.setInput(this.#draft, 'series', id, year, input));
   }
 
   /** Sets a parameter's value; undefined clears it. */
   setParam(id: string, input: CellInput | undefined): EditResult {
-    return this.#apply(draft.setInput(this.#draft, 'param', id, this.#draft.scenario.meta.baseYear, input));
+    return this.#apply(edits.setInput(this.#draft, 'param', id, this.#draft.scenario.meta.baseYear, input));
   }
 
   /** Sets average population (thousands) or the VND-per-USD rate in a year; GRDP per capita starts with the first. */
   setPerCapita(which: 'population' | 'usdRate', year: number, input: CellInput | undefined): EditResult {
-    return this.#apply(draft.setPerCapita(this.#draft, which, year, input));
+    return this.#apply(edits.setPerCapita(this.#draft, which, year, input));
   }
 
   /** Records an actual figure of a variable (fractions for rates and shares) up to the base year; undefined clears it. */
   setHistory(variable: string, year: number, value: number | undefined): EditResult {
-    return this.#apply(draft.setHistory(this.#draft, variable, year, value));
+    return this.#apply(edits.setHistory(this.#draft, variable, year, value));
   }
 
   /** Adds a target set: the first takes the scenario's targets, later ones start empty. */
   addTargetSet(label: Label): EditResult<{ id: string }> {
-    return this.#apply(draft.addTargetSet(this.#draft, label));
+    return this.#apply(targets.addTargetSet(this.#draft, label));
   }
 
   /** Removes a target set, refused while a preset uses it; the scenario takes the next set's targets. */
   removeTargetSet(id: string): EditResult {
-    return this.#apply(draft.removeTargetSet(this.#draft, id));
+    return this.#apply(targets.removeTargetSet(this.#draft, id));
   }
 
   /** Renames a target set. */
   renameTargetSet(id: string, label: Label): EditResult {
-    return this.#apply(draft.relabelTargetSet(this.#draft, id, label));
+    return this.#apply(targets.relabelTargetSet(this.#draft, id, label));
   }
 
   /**
@@ -209,17 +208,17 @@ export class TemplateEditor {
    * "grdp_growth" for GRDP growth, per capita… Its floors and ceilings are set by year with setTargetCell.
    */
   addTarget(place: TargetPlace, of: string, label: Label): EditResult<{ id: string }> {
-    return this.#apply(draft.addTarget(this.#draft, place, of, label));
+    return this.#apply(targets.addTarget(this.#draft, place, of, label));
   }
 
   /** Removes a target with its sources. */
   removeTarget(place: TargetPlace, id: string): EditResult {
-    return this.#apply(draft.removeTarget(this.#draft, place, id));
+    return this.#apply(targets.removeTarget(this.#draft, place, id));
   }
 
   /** Points a target at another variable. */
   setTargetOf(place: TargetPlace, id: string, of: string): EditResult {
-    return this.#apply(draft.retarget(this.#draft, place, id, of));
+    return this.#apply(targets.retarget(this.#draft, place, id, of));
   }
 
   /** Sets a target's floor (or ceiling) in a year from the base year to the horizon; undefined clears it. */
@@ -230,12 +229,12 @@ export class TemplateEditor {
     value: number | undefined,
     bound: 'floor' | 'ceiling' = 'floor',
   ): EditResult {
-    return this.#apply(draft.setTargetCell(this.#draft, place, id, year, value, bound));
+    return this.#apply(targets.setTargetCell(this.#draft, place, id, year, value, bound));
   }
 
   /** Sets the source of a figure ("variable@year", or "variable" for its row) and whether it is an assumption. */
   setSource(key: string, text: Label, assumption = false): EditResult {
-    return this.#apply(draft.setSource(this.#draft, key, text, assumption));
+    return this.#apply(edits.setSource(this.#draft, key, text, assumption));
   }
 
   /** Undoes the last edit; false when there was none. */
