@@ -5,6 +5,7 @@ import { helpDictionaries, translateHelp } from './help';
 import { presentDictionaries, translatePresent } from './present';
 import { tableImportDictionaries, translateTableImport } from './table-import';
 import { isTemplateKey, templateDictionaries, translateTemplate } from './template';
+import { templateUiDictionaries } from './template-ui';
 
 // The texts that load with their part of the interface (formula help, presentation, comparison, template editor,
 // spreadsheet import), not at start.
@@ -14,6 +15,7 @@ const PARTS = {
   compare: compareDictionaries,
   template: templateDictionaries,
   tableImport: tableImportDictionaries,
+  templateUi: templateUiDictionaries,
 } as const;
 
 // The start dictionaries and those of each part: each pair has the same keys.
