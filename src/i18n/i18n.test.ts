@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries, translate } from './index';
+import { analysisDictionaries } from './analysis';
 import { compareDictionaries, translateCompare } from './compare';
+import { dialogDictionaries } from './dialogs';
 import { helpDictionaries, translateHelp } from './help';
 import { presentDictionaries, translatePresent } from './present';
 import { tableImportDictionaries, translateTableImport } from './table-import';
@@ -8,7 +10,7 @@ import { isTemplateKey, templateDictionaries, translateTemplate } from './templa
 import { templateUiDictionaries } from './template-ui';
 
 // The texts that load with their part of the interface (formula help, presentation, comparison, template editor,
-// spreadsheet import), not at start.
+// spreadsheet import, analysis tools, share dialog and update prompt), not at start.
 const PARTS = {
   help: helpDictionaries,
   present: presentDictionaries,
@@ -16,6 +18,8 @@ const PARTS = {
   template: templateDictionaries,
   tableImport: tableImportDictionaries,
   templateUi: templateUiDictionaries,
+  analysis: analysisDictionaries,
+  dialogs: dialogDictionaries,
 } as const;
 
 // The start dictionaries and those of each part: each pair has the same keys.

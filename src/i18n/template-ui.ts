@@ -85,6 +85,7 @@ const vi = {
   'templateUi.cannotSave': 'Sửa các lỗi ở trên để lưu mẫu.',
   'templateUi.export': 'Xuất tệp mẫu (.json)',
   'templateUi.exportFirst': 'Lưu mẫu trước khi xuất tệp.',
+  'templateUi.unsaved': 'Mẫu chưa được lưu: bấm “Lưu mẫu”, hoặc bấm lại để bỏ các thay đổi.',
 };
 
 /** Every text key of the template dialog. */
@@ -173,6 +174,7 @@ const en: Record<TemplateUiKey, string> = {
   'templateUi.cannotSave': 'Fix the errors above to save the template.',
   'templateUi.export': 'Export the template (.json)',
   'templateUi.exportFirst': 'Save the template before exporting it.',
+  'templateUi.unsaved': 'The template is not saved: press “Save the template”, or press again to drop the changes.',
 };
 
 /** The texts of the template dialog per language, same keys; only the dialog (loaded on demand) imports them. */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { callsLogarithm, upgradeFormulas, validateScenario, type Scenario } from '../engine';
-import { readTemplate, templateById, templateFingerprint, unstampedFingerprint, type Template } from '../templates';
+import { templateById, templateFingerprint, unstampedFingerprint, type Template } from '../templates';
+import { readTemplate } from '../templates/validate-template';
 import { deflate, inflate } from './deflate';
 import { applyDelta, diffScenario } from './delta';
 import { fail, type ShareError, type ShareFailure } from './errors';

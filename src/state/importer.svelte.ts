@@ -57,11 +57,16 @@ export class Importer {
     let added = 0;
     let failed = 0;
     const conflicts: ImportConflict[] = [];
-    // The planner's own templates come first, so the scenarios made from them open with them.
-    for (const template of records.templates) {
-      if (this.#host.templates.isBuiltIn(template.id)) continue;
-      const kept = await this.#host.store.putTemplate(template);
-      if (kept.ok) this.#host.templates.add(kept.record.template);
+    // The planner's own templates come first, so the scenarios made from them open with them. One that cannot be
+    // read costs only its scenarios' sources and presets: they open with the default template's.
+    if (records.templates.length) {
+      const { readTemplate } = await import('../templates/validate-template');
+      for (const item of records.templates) {
+        const read = readTemplate(item);
+        if (!read.ok || this.#host.templates.isBuiltIn(read.template.id)) continue;
+        const kept = await this.#host.store.putTemplate(read.template);
+        if (kept.ok) this.#host.templates.add(kept.record.template);
+      }
     }
     // Choices still open from an earlier file stay open; an id seen twice is asked about once.
     const pending = new Set(this.#conflicts.map((c) => c.incoming.id));

@@ -1,5 +1,5 @@
 import type { Scenario } from '../engine';
-import { readTemplate, type Template } from '../templates';
+import type { Template } from '../templates';
 import { readRecord, type Quarantined, type StoredScenario } from '../storage';
 
 /** The format of an exported file. */
@@ -48,7 +48,7 @@ export function damagedText(quarantined: readonly Quarantined[]): string {
 /** Reads an export file: its valid records and how many were not. */
 export function parseExport(
   text: string,
-): { ok: true; valid: StoredScenario[]; invalid: number; templates: Template[] } | { ok: false; error: ImportError } {
+): { ok: true; valid: StoredScenario[]; invalid: number; templates: unknown[] } | { ok: false; error: ImportError } {
   if (text.length > MAX_IMPORT) return { ok: false, error: 'tooLarge' };
   let data: unknown;
   try {
@@ -68,12 +68,8 @@ export function parseExport(
     if (read.ok) valid.push(read.record);
     else invalid++;
   }
-  // A template that cannot be read costs only its scenarios' sources and presets: they open with the default's.
-  const carried = (Array.isArray(templates) ? templates : []).flatMap((item) => {
-    const read = readTemplate(item);
-    return read.ok ? [read.template] : [];
-  });
-  return { ok: true, valid, invalid, templates: carried };
+  // The importer reads the templates (readTemplate), loading their validation only when a file holds some.
+  return { ok: true, valid, invalid, templates: Array.isArray(templates) ? templates : [] };
 }
 
 /** A name not yet taken: the name itself, else the first free "name 2", "name 3"… */

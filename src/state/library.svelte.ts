@@ -17,14 +17,7 @@ import {
   type SyncChannel,
   type SyncMessage,
 } from '../storage';
-import {
-  applyPreset,
-  parseTemplateFile,
-  templateFileText,
-  TEMPLATES,
-  type Template,
-  type TemplateFileError,
-} from '../templates';
+import { applyPreset, TEMPLATES, type Template, type TemplateFileError } from '../templates';
 import { damagedText, exportText, linkFragment, renamed, uniqueName } from './library-files';
 import type { LocaleState } from './locale.svelte';
 import { Importer } from './importer.svelte';
@@ -364,11 +357,13 @@ export class Library {
   }
 
   /** The text of a template file holding the latest version of each of the planner's templates named. */
-  exportTemplates(ids: readonly string[]): string {
+  async exportTemplates(ids: readonly string[]): Promise<string> {
     const templates = ids.flatMap((id) => {
       const template = this.templates.isBuiltIn(id) ? undefined : this.templates.find(id);
       return template ? [template] : [];
     });
+    // Template files load their code on first use, like the templates' storage.
+    const { templateFileText } = await import('../templates/template-file');
     return templateFileText(templates, new Date());
   }
 
@@ -377,6 +372,7 @@ export class Library {
    * valid, or not stored), or why the file is no template file.
    */
   async importTemplates(text: string): Promise<{ saved: Template[]; left: number } | { error: TemplateFileError }> {
+    const { parseTemplateFile } = await import('../templates/template-file');
     const file = parseTemplateFile(text);
     if ('error' in file) return file;
     const saved: Template[] = [];

@@ -1,5 +1,7 @@
 import type { CellInput, EconomicGroup, Label, Scenario, SectorRow } from '../engine';
-import { checkTemplate, readTemplate, type TemplateIssue } from '../templates';
+import type { TemplateIssue } from '../templates';
+import { checkTemplate } from '../templates/check-template';
+import { readTemplate } from '../templates/validate-template';
 import type { SourceNote, Template } from '../templates/types';
 import { sourceOf } from './cell-view';
 import { UndoHistory } from './history.svelte';

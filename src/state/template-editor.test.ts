@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN, evaluate, focusShare, sectorVar, structureVar, type SectorRow } from '../engine';
-import { readTemplate } from '../templates';
+import { readTemplate } from '../templates/validate-template';
 import { quangNinh2025 } from '../templates/quang-ninh-2025';
 import type { Template } from '../templates/types';
+import { translate, type MessageKey } from '../i18n';
 import { TemplateEditor, templateStatusText, type EditResult } from './template-editor.svelte';
+
+const english = (key: MessageKey, args?: Readonly<Record<string, string | number>>) => translate('en', key, args);
 
 const THREE = [
   { label: { vi: 'Khai khoáng', en: 'Mining' }, fraction: 0.5 },
@@ -150,7 +153,7 @@ describe('TemplateEditor: sectors', () => {
       { key: 'template.historyDropped', args: { series: structureVar('taxes') } },
       { key: 'template.presetsDropped', args: { count: 2 } },
     ]);
-    expect(templateStatusText('en', result.notes[1]!)).toBe(
+    expect(templateStatusText('en', result.notes[1]!, english)).toBe(
       'Removed the sector from 2 of the template’s ready-made assumptions.',
     );
     expect(Object.keys(editor.template.sources).some((k) => k.startsWith('taxes'))).toBe(false);
@@ -201,7 +204,7 @@ describe('TemplateEditor: sectors', () => {
     expect(editor.setSectorId('khac', 'grdp')).toMatchObject({ ok: false, problem: { key: 'rows.problem.reserved' } });
     // The editor's messages come from its own texts or, for a row id, from the start dictionaries.
     const taken = editor.setSectorId('khac', 'services');
-    expect(!taken.ok && templateStatusText('en', taken.problem)).toBe('A row with this name exists already.');
+    expect(!taken.ok && templateStatusText('en', taken.problem, english)).toBe('A row with this name exists already.');
     expect(editor.canSave).toBe(true);
   });
 

@@ -19,7 +19,7 @@ import {
   type SeriesRow,
   type TargetRow,
 } from '../engine';
-import { TEMPLATE_LIMITS } from '../templates';
+import { TEMPLATE_LIMITS } from '../templates/validate-template';
 import type { SourceNote, Template } from '../templates/types';
 import { withHorizon } from './sheet-edits';
 import { cleanLabel, rowIdFree, rowIdFrom } from './template-ids';

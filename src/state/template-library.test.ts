@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openScenarioStore } from '../storage';
-import { templateFileText, type Template } from '../templates';
+import type { Template } from '../templates';
+import { templateFileText } from '../templates/template-file';
 import { quangNinh2025 } from '../templates/quang-ninh-2025';
 import { Library } from './library.svelte';
 import { LocaleState } from './locale.svelte';
@@ -40,7 +41,7 @@ describe('the planner’s templates in the library', () => {
   it('exports the planner’s templates and imports them in another browser', async () => {
     const library = await opened();
     await library.saveTemplate(own);
-    const text = library.exportTemplates(['tinh-moi', quangNinh2025.id, 'unknown']);
+    const text = await library.exportTemplates(['tinh-moi', quangNinh2025.id, 'unknown']);
     expect((JSON.parse(text) as { templates: Template[] }).templates.map((t) => t.id)).toEqual(['tinh-moi']);
     library.close();
 

@@ -81,4 +81,18 @@ describe('scenarios of a planner’s own template', () => {
     expect(JSON.parse(library.exportJson())).not.toHaveProperty('templates');
     library.close();
   });
+
+  it('import the scenarios of a file whose templates cannot all be read, leaving those out', async () => {
+    const sender = await openedFrom(`#${await encodeShare(own.scenario, own)}`);
+    expect(await sender.document.saveShared()).toBe(true);
+    const file = JSON.parse(sender.exportJson()) as Record<string, unknown[]>;
+    sender.close();
+    const hostile = [null, { ...own, id: 'khac', scenario: 'x' }, JSON.parse('{"__proto__": {"polluted": 1}}')];
+    const receiver = await openedFrom('');
+    await receiver.imports.importText(JSON.stringify({ ...file, templates: [...hostile, ...file.templates!] }));
+    expect(receiver.records.map((r) => r.scenario.meta.name)).toContain(own.scenario.meta.name);
+    expect(receiver.templates.versions.map((t) => t.id)).toEqual(['tinh-moi']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    receiver.close();
+  });
 });

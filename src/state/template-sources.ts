@@ -9,7 +9,7 @@ import {
   type Scenario,
   type YearCells,
 } from '../engine';
-import { TEMPLATE_LIMITS } from '../templates';
+import { TEMPLATE_LIMITS } from '../templates/validate-template';
 import type { SourceNote, Template } from '../templates/types';
 import { labelIn } from './template-ids';
 import { isLevel, type SplitInto } from './template-split';

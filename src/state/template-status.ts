@@ -1,5 +1,5 @@
 import { LIMITS, type CellInput, type Label, type Locale } from '../engine';
-import { translate, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { isTemplateKey, translateTemplate, type TemplateKey } from '../i18n/template';
 import type { TemplateIssue, TemplateIssueKey } from '../templates';
 import type { Template } from '../templates/types';
@@ -19,11 +19,16 @@ export interface TemplateStatus<K extends TemplateKey | MessageKey = TemplateKey
   readonly tone?: Status['tone'];
 }
 
-/** The text of a template editor's message in a language, from the editor's texts or the start dictionaries. */
-export function templateStatusText(locale: Locale, status: TemplateStatus): string {
-  return isTemplateKey(status.key)
-    ? translateTemplate(locale, status.key, status.args)
-    : translate(locale, status.key, status.args);
+/**
+ * The text of a template editor's message in a language: the editor's own texts, or through `t` (the view's
+ * LocaleState.t) the start dictionaries'. Importing those here would split the start chunk when the editor loads.
+ */
+export function templateStatusText(
+  locale: Locale,
+  status: TemplateStatus,
+  t: (key: MessageKey, args?: Status['args']) => string,
+): string {
+  return isTemplateKey(status.key) ? translateTemplate(locale, status.key, status.args) : t(status.key, status.args);
 }
 
 /** Why an edit of a template draft cannot be made, as a message for the field. */

@@ -11,7 +11,7 @@ import {
   type RecordCheck,
   type StoredScenario,
 } from './record';
-import { templateStore, type TemplateStore } from './template-store';
+import type { TemplateStore } from './template-store';
 
 export type { Quarantined } from './failures';
 
@@ -298,13 +298,23 @@ function makeStore(kind: ScenarioStore['kind'], parts: Record<Part, KeyVal>, opt
     return result.ok ? { record: result.record } : { newer: newerRecord(entry.key, entry.raw, result.newer!) };
   };
 
+  // The planner's templates load with their code on first use: a visit that opens a built-in scenario needs neither.
+  let templates: Promise<TemplateStore> | undefined;
+  const templateParts = (): Promise<TemplateStore> =>
+    (templates ??= import('./template-store').then(({ templateStore }) =>
+      templateStore({
+        templates: parts.templates,
+        quarantine: parts.quarantine,
+        now,
+        migrations: options.templateMigrations,
+      }),
+    ));
+
   return {
-    ...templateStore({
-      templates: parts.templates,
-      quarantine: parts.quarantine,
-      now,
-      migrations: options.templateMigrations,
-    }),
+    listTemplates: async () => (await templateParts()).listTemplates(),
+    putTemplate: async (template) => (await templateParts()).putTemplate(template),
+    getTemplate: async (id, fingerprint) => (await templateParts()).getTemplate(id, fingerprint),
+    removeTemplateVersions: async (id, keep) => (await templateParts()).removeTemplateVersions(id, keep),
     kind,
 
     async list() {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { readTemplate, templateFingerprint, TEMPLATES, type Template } from '../templates';
+import { templateFingerprint, TEMPLATES, type Template } from '../templates';
+import { readTemplate } from '../templates/validate-template';
 import type { Migrations } from './record';
 
 /** The schema version of the template versions this version of the app writes. */

@@ -8,9 +8,11 @@ export { applyTargetSet } from './target-set';
 
 export type { Preset, SourceNote, TargetSet, Template } from './types';
 export { templateFingerprint, unstampedFingerprint } from './fingerprint';
-export { readTemplate, TEMPLATE_LIMITS, type TemplateCheck } from './validate-template';
-export { checkTemplate, STRUCTURE_TOLERANCE, type TemplateIssue, type TemplateIssueKey } from './check-template';
-export { templateFileText, parseTemplateFile, MAX_TEMPLATE_FILE, type TemplateFileError } from './template-file';
+// Validation, checks and files of the planner's templates are imported from their modules, not re-exported here:
+// their schemas run when their module loads, and everything that imports this index loads at start.
+export type { TemplateCheck } from './validate-template';
+export type { TemplateIssue, TemplateIssueKey } from './check-template';
+export type { TemplateFileError } from './template-file';
 
 /** Every province template the app ships, the default first. */
 export const TEMPLATES: readonly Template[] = [quangNinh2025, quangNinh];
