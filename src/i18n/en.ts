@@ -304,6 +304,7 @@ export const en: Dictionary = {
   'share.error.invalid': 'The scenario holds invalid data; no link can be made.',
   'share.error.tooLarge': 'The scenario is too large for a link; export a file and send that.',
   'share.error.tooLong': 'The link would be too long; export a file and send that.',
+  'library.templates': 'My province templates',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 };

@@ -299,6 +299,7 @@ export const vi = {
   'share.error.invalid': 'Kịch bản có dữ liệu không hợp lệ; không tạo được liên kết.',
   'share.error.tooLarge': 'Kịch bản quá lớn để gửi qua liên kết; hãy xuất tệp và gửi tệp.',
   'share.error.tooLong': 'Liên kết sẽ quá dài; hãy xuất tệp và gửi tệp.',
+  'library.templates': 'Mẫu tỉnh của tôi',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 } as const;

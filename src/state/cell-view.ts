@@ -19,7 +19,6 @@ import {
   type SheetColumn,
   type SheetRow,
 } from '../engine';
-import { labelText } from '../i18n';
 import type { SourceNote, Template } from '../templates/types';
 
 /** Longest text a cell keeps; anything longer is an error value either way. */
@@ -115,7 +114,9 @@ export function cellView(ctx: CellContext, row: SheetRow, column: SheetColumn, l
   const i = year - model.baseYear;
   const v = model.get(id);
   const note = sourceOf(ctx.template, id, year);
-  const source = note ? labelText(note.text, locale) : undefined;
+  // A label picked here, not with i18n's labelText: this module also loads with the template editor, and importing
+  // the dictionaries' module from there splits the start chunk.
+  const source = note ? (typeof note.text === 'string' ? note.text : note.text[locale]) : undefined;
   const outside = !v || i < 0 || i >= model.years.length;
   if (outside || v.recorded[i]) {
     const history = outside ? own(scenario.history, id)?.[year] : v.values[i];
