@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { migrate } from './migrate';
 import { evaluate, upgradeFormulas, validateScenario, type Scenario } from '../engine';
 import { templateById, templateFingerprint, unstampedFingerprint } from '../templates';
 
@@ -147,34 +148,11 @@ function madeWith(origin: Origin): Pick<StoredScenario, 'templateId' | 'template
   return fingerprint === undefined ? { templateId } : { templateId, templateFingerprint: fingerprint };
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
 /** Reads unknown data (from storage or a file) as a record, migrating older schemas; never throws. */
 export function readRecord(data: unknown, migrations: Migrations = MIGRATIONS): RecordCheck {
-  if (!isObject(data)) return { ok: false, reason: 'not an object' };
-  let current = data;
-  const from = current.schema;
-  if (typeof from !== 'number' || !Number.isSafeInteger(from) || from < 0) {
-    return { ok: false, reason: 'no valid schema version' };
-  }
-  if (from > SCHEMA_VERSION) {
-    return {
-      ok: false,
-      reason: `written by a newer version of the app (schema ${from}; this version reads up to ${SCHEMA_VERSION})`,
-      newer: from,
-    };
-  }
-  for (let schema = from; schema < SCHEMA_VERSION; schema++) {
-    const step = migrations[schema];
-    if (!step) return { ok: false, reason: `no migration from schema ${schema}` };
-    try {
-      const next = step(current);
-      if (!isObject(next)) return { ok: false, reason: `migration from schema ${schema} did not return an object` };
-      current = { ...next, schema: schema + 1 };
-    } catch (error) {
-      return { ok: false, reason: `migration from schema ${schema} failed: ${String(error)}` };
-    }
-  }
+  const migrated = migrate(data, SCHEMA_VERSION, migrations);
+  if (!migrated.ok) return migrated;
+  const { data: current, from } = migrated;
   const envelope = v.safeParse(Envelope, current);
   if (!envelope.success) {
     return { ok: false, reason: envelope.issues.slice(0, 5).map(describe).join('; ') };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { migrate } from './migrate';
 import { templateFingerprint, TEMPLATES, type Template } from '../templates';
 import { readTemplate } from '../templates/validate-template';
 import type { Migrations } from './record';
@@ -41,8 +42,6 @@ const Envelope = v.strictObject({
   savedAt: v.pipe(v.number(), v.finite(), v.minValue(0)),
 });
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
 /** A new version of a planner's template as it would be stored (validated, its texts cleaned), or why it cannot be. */
 export function newTemplateRecord(
   template: Template,
@@ -64,27 +63,9 @@ export function readTemplateRecord(
   data: unknown,
   migrations: Migrations = TEMPLATE_MIGRATIONS,
 ): TemplateRecordCheck {
-  if (!isObject(data)) return { ok: false, reason: 'not an object' };
-  const from = data.schema;
-  if (typeof from !== 'number' || !Number.isSafeInteger(from) || from < 0) {
-    return { ok: false, reason: 'no valid schema version' };
-  }
-  if (from > TEMPLATE_SCHEMA_VERSION) {
-    const reads = `this version reads up to ${TEMPLATE_SCHEMA_VERSION}`;
-    return { ok: false, reason: `written by a newer version of the app (schema ${from}; ${reads})`, newer: from };
-  }
-  let current = data;
-  for (let schema = from; schema < TEMPLATE_SCHEMA_VERSION; schema++) {
-    const step = Object.hasOwn(migrations, schema) ? migrations[schema] : undefined;
-    if (!step) return { ok: false, reason: `no migration from schema ${schema}` };
-    try {
-      const next = step(current);
-      if (!isObject(next)) return { ok: false, reason: `migration from schema ${schema} did not return an object` };
-      current = { ...next, schema: schema + 1 };
-    } catch (error) {
-      return { ok: false, reason: `migration from schema ${schema} failed: ${String(error)}` };
-    }
-  }
+  const stored = migrate(data, TEMPLATE_SCHEMA_VERSION, migrations);
+  if (!stored.ok) return stored;
+  const { data: current, from } = stored;
   const envelope = v.safeParse(Envelope, current);
   if (!envelope.success) return { ok: false, reason: envelope.issues.slice(0, 5).map(describe).join('; ') };
   const read = readUserTemplate(envelope.output.template);
