@@ -18,6 +18,8 @@ const row = (...cols: string[]): string => `| ${cols.join(' | ')} |`;
  */
 export async function benchLibraryList(): Promise<string[]> {
   const port = await freePort();
+  // createServer sets NODE_ENV to development for the whole process; what runs after it expects it as it was.
+  const nodeEnv = process.env.NODE_ENV;
   const server = await createServer({
     root: ROOT,
     configFile: false,
@@ -35,6 +37,8 @@ export async function benchLibraryList(): Promise<string[]> {
   } finally {
     await browser.close();
     await server.close();
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   const spread = (xs: number[]): string =>
     `${quantile(xs, 0.5).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;

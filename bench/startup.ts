@@ -22,7 +22,10 @@ export function ensureBuilt(): void {
   if (existsSync(join(DIST, 'index.html'))) return;
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   // Build output goes to stderr so stdout stays the table.
-  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  // A production build whatever this process's NODE_ENV: Vite's dev server (bench/library-list.ts) sets it to
+  // development, and a build that inherits that is another app (unminified, split differently).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: ROOT, env, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) throw new Error(`vite build failed (${result.status ?? result.signal})`);
 }
 
