@@ -305,6 +305,10 @@ export const en: Dictionary = {
   'share.error.tooLarge': 'The scenario is too large for a link; export a file and send that.',
   'share.error.tooLong': 'The link would be too long; export a file and send that.',
   'library.templates': 'My province templates',
+  'templateUpdate.banner': 'The template “{name}” has a newer version.',
+  'templateUpdate.see': 'See the changes',
+  'templateUpdate.move': 'Move to it',
+  'templateUpdate.moved': 'Moved to the template’s new version. Undo brings it back.',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 };

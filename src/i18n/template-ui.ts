@@ -86,6 +86,16 @@ const vi = {
   'templateUi.export': 'Xuất tệp mẫu (.json)',
   'templateUi.exportFirst': 'Lưu mẫu trước khi xuất tệp.',
   'templateUi.unsaved': 'Mẫu chưa được lưu: bấm “Lưu mẫu”, hoặc bấm lại để bỏ các thay đổi.',
+  'templateUi.updateTitle': 'Phiên bản mới của mẫu “{name}”',
+  'templateUi.updateIntro':
+    'Kịch bản “{scenario}” vẫn dùng phiên bản cũ. Khi chuyển, các số liệu bạn đã sửa được giữ nguyên, các số liệu khác lấy theo phiên bản mới.',
+  'templateUi.updateBefore': 'Phiên bản đang dùng',
+  'templateUi.updateAfter': 'Phiên bản mới',
+  'templateUi.updateChange': 'Chênh lệch',
+  'templateUi.updateMove': 'Chuyển sang phiên bản mới',
+  'templateUi.updateKeep': 'Giữ phiên bản đang dùng',
+  'templateUi.updateNoFit':
+    'Không chuyển được: các số liệu bạn đã sửa trong kịch bản không còn khớp với phiên bản mới (ví dụ một chỉ tiêu đã bị bỏ). Kịch bản giữ phiên bản đang dùng.',
 };
 
 /** Every text key of the template dialog. */
@@ -175,6 +185,16 @@ const en: Record<TemplateUiKey, string> = {
   'templateUi.export': 'Export the template (.json)',
   'templateUi.exportFirst': 'Save the template before exporting it.',
   'templateUi.unsaved': 'The template is not saved: press “Save the template”, or press again to drop the changes.',
+  'templateUi.updateTitle': 'A new version of the template “{name}”',
+  'templateUi.updateIntro':
+    'The scenario “{scenario}” still uses the earlier version. Moving keeps every figure you changed and takes the new version’s figures for the rest.',
+  'templateUi.updateBefore': 'Version in use',
+  'templateUi.updateAfter': 'New version',
+  'templateUi.updateChange': 'Change',
+  'templateUi.updateMove': 'Move to the new version',
+  'templateUi.updateKeep': 'Keep the version in use',
+  'templateUi.updateNoFit':
+    'It cannot move: the figures you changed in this scenario no longer fit the new version (a row was removed, say). The scenario keeps the version it uses.',
 };
 
 /** The texts of the template dialog per language, same keys; only the dialog (loaded on demand) imports them. */

@@ -300,6 +300,10 @@ export const vi = {
   'share.error.tooLarge': 'Kịch bản quá lớn để gửi qua liên kết; hãy xuất tệp và gửi tệp.',
   'share.error.tooLong': 'Liên kết sẽ quá dài; hãy xuất tệp và gửi tệp.',
   'library.templates': 'Mẫu tỉnh của tôi',
+  'templateUpdate.banner': 'Mẫu “{name}” có phiên bản mới.',
+  'templateUpdate.see': 'Xem thay đổi',
+  'templateUpdate.move': 'Chuyển sang phiên bản mới',
+  'templateUpdate.moved': 'Đã chuyển sang phiên bản mới của mẫu. Bấm Hoàn tác để quay lại.',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 } as const;

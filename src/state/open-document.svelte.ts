@@ -41,6 +41,9 @@ export class OpenDocument {
   #question = $state.raw<((choice: ReplaceChoice) => void) | null>(null);
   // The journal key of the open document: its unsaved edits are copied there on every change.
   #journalKey: string | null = null;
+  // The last template move on the open sheet: while the sheet stands on the scenario before it (undone), the
+  // document goes back to the version it came from; on the one after it (redone), to the new version.
+  #move: { sheet: Sheet; before: Scenario; after: Scenario; from: Template; to: Template } | null = null;
   readonly #host: LibraryHost;
   readonly #locale: LocaleState;
   readonly #showHistory: boolean;
@@ -224,6 +227,47 @@ export class OpenDocument {
     doc.sheet.receive(record.scenario);
   }
 
+  /**
+   * Moves the open scenario onto another version of its template: its numbers become the moved ones as one undoable
+   * step, and its record names the new version, so that the autosave stores it and it reopens with that version.
+   */
+  moveToTemplate(to: Template, scenario: Scenario): void {
+    const doc = this.#doc;
+    if (!doc || doc.template.id !== to.id) return;
+    const before = doc.sheet.scenario;
+    this.#move = { sheet: doc.sheet, before, after: scenario, from: doc.template, to };
+    this.#useTemplate(to);
+    // The sheet's change saves the record with its new origin (and copies it into the journal).
+    doc.sheet.receive(scenario);
+    // Unchanged numbers (the new version differs only where the planner changed it): the new origin is saved too.
+    if (doc.record && !this.dirty) this.#forceSave();
+  }
+
+  // The open document takes another version of its template; its record names it, for the next save.
+  #useTemplate(template: Template): void {
+    const doc = this.#doc;
+    if (!doc || doc.template === template) return;
+    const record = doc.record ? { ...doc.record, ...originOf(template) } : null;
+    this.#setDoc(record, template, doc.sheet.scenario, doc.saved, doc.sheet);
+  }
+
+  // Undoing a template move goes back to the version it came from; redoing it, to the new one.
+  #followMove(): void {
+    const move = this.#move;
+    const scenario = this.#doc?.sheet.scenario;
+    if (!move || this.#doc?.sheet !== move.sheet) return;
+    if (scenario === move.before) this.#useTemplate(move.from);
+    else if (scenario === move.after) this.#useTemplate(move.to);
+  }
+
+  // Saves the record as it stands even when its scenario did not change (its origin did).
+  #forceSave(): void {
+    const doc = this.#doc;
+    if (!doc?.record) return;
+    this.#setDoc(doc.record, doc.template, doc.sheet.scenario, null, doc.sheet);
+    this.#scheduleSave();
+  }
+
   /** Another tab deleted a record: if it is the open one, it stays open, unsaved. */
   deleted(id: string): void {
     const doc = this.#doc;
@@ -328,6 +372,7 @@ export class OpenDocument {
         showPrices: before?.sheet.showPrices ?? false,
         chartLine: before?.sheet.chartLine,
         onChange: () => {
+          this.#followMove();
           this.#keepJournal();
           this.#scheduleSave();
         },
