@@ -248,6 +248,8 @@ export class OpenDocument {
     const doc = this.#doc;
     if (!doc || doc.template === template) return;
     const record = doc.record ? { ...doc.record, ...originOf(template) } : null;
+    // Sources, presets and what "reset" restores follow the version now used.
+    doc.sheet.useTemplate(template);
     this.#setDoc(record, template, doc.sheet.scenario, doc.saved, doc.sheet);
   }
 

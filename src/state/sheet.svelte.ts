@@ -70,8 +70,7 @@ interface Evaluated {
 
 /** The scenario being edited: inputs and their evaluated model, undo history and derived results. */
 export class Sheet {
-  /** The template the scenario started from: sources, presets and what "reset" restores. */
-  readonly template: Template;
+  #template = $state.raw<Template>() as Template;
   #current = $state.raw<Evaluated>() as Evaluated;
   #view = $state.raw<SheetViewOptions>({ showHistory: true, showPrices: false });
   #history = new UndoHistory<Edit>();
@@ -80,7 +79,7 @@ export class Sheet {
   readonly #onChange: ((scenario: Scenario) => void) | undefined;
 
   constructor(template: Template, scenario: Scenario = template.scenario, options: SheetOptions = {}) {
-    this.template = template;
+    this.#template = template;
     this.#current = { scenario, model: new Model(scenario) };
     this.#view = {
       showHistory: options.showHistory ?? true,
@@ -88,6 +87,16 @@ export class Sheet {
       chartLine: options.chartLine ?? 'share',
     };
     this.#onChange = options.onChange;
+  }
+
+  /** The template the scenario comes from: sources, presets and what "reset" restores. */
+  get template(): Template {
+    return this.#template;
+  }
+
+  /** Takes another version of the template (the scenario moved onto it); the scenario itself is not changed. */
+  useTemplate(template: Template): void {
+    this.#template = template;
   }
 
   /** The scenario as it stands; changed only through the sheet's methods. */

@@ -71,6 +71,8 @@ describe('templateUpdate', () => {
     library.document.moveToTemplate(update.to, update.move.scenario);
     const doc = library.document.doc!;
     expect(doc.template).toStrictEqual(v2);
+    // The sheet reads sources and what "reset" restores from the new version too.
+    expect(doc.sheet.template).toStrictEqual(v2);
     expect(services(library)).toMatchObject({ base: 200000 });
     expect(doc.sheet.inputAt(growth, 2027)).toBe(0.31);
     expect(templateUpdate(doc, library.templates)).toBeUndefined();
@@ -78,6 +80,7 @@ describe('templateUpdate', () => {
     expect(doc.sheet.undo()).toBe(true);
     expect(services(library)).not.toMatchObject({ base: 200000 });
     expect(library.document.doc!.template).toStrictEqual(v1);
+    expect(doc.sheet.template).toStrictEqual(v1);
     expect(await library.document.flush()).toBe(true);
     expect(library.document.doc!.record!.templateFingerprint).toBe(templateFingerprint(v1));
     expect(templateUpdate(library.document.doc, library.templates)?.to).toStrictEqual(v2);
