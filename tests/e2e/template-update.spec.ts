@@ -1,21 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cell, saved, typeInto } from './sheet-helpers';
+import { GRDP_2030, library, openTemplates, templateDialog as templates } from './template-helpers';
 
-const GRDP_2030 = 'GRDP (giá so sánh) 2030';
 const MFG_2027 = 'Tăng trưởng Công nghiệp chế biến, chế tạo 2027';
 const SERVICES_BASE = 'Giá trị tăng thêm năm 2025 của Dịch vụ';
 
-const library = (page: Page) => page.getByRole('complementary', { name: 'Kịch bản của tôi' });
-const templates = (page: Page) => page.getByRole('dialog', { name: 'Mẫu tỉnh của tôi' });
 const banner = (page: Page) => page.getByRole('region', { name: /có phiên bản mới/ });
-
-async function openTemplates(page: Page) {
-  await library(page)
-    .getByRole('button', { name: /Mẫu tỉnh của tôi/ })
-    .click();
-  await expect(templates(page)).toBeVisible();
-  return templates(page);
-}
 
 async function saveAndClose(page: Page) {
   const box = templates(page);

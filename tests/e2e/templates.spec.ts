@@ -1,25 +1,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { cell, saved } from './sheet-helpers';
+import { GRDP_2030, library, openTemplates } from './template-helpers';
 
-const GRDP_2030 = 'GRDP (giá so sánh) 2030';
 const OTHER_INDUSTRY = 'Công nghiệp khác và xây dựng';
-
-const library = (page: Page) => page.getByRole('complementary', { name: 'Kịch bản của tôi' });
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Mẫu tỉnh của tôi' });
 
 async function opened(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('grid')).toBeVisible();
   await saved(page);
-}
-
-async function openTemplates(page: Page) {
-  await library(page)
-    .getByRole('button', { name: /Mẫu tỉnh của tôi/ })
-    .click();
-  await expect(dialog(page)).toBeVisible();
-  return dialog(page);
 }
 
 /** Copies the current template, splits other industry in three and saves the copy; returns its name. */
