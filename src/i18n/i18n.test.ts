@@ -8,6 +8,9 @@ import { presentDictionaries, translatePresent } from './present';
 import { tableImportDictionaries, translateTableImport } from './table-import';
 import { isTemplateKey, templateDictionaries, translateTemplate } from './template';
 import { templateUiDictionaries } from './template-ui';
+import { templateHistoryDictionaries } from './template-history';
+import { templateSourcesDictionaries } from './template-sources';
+import { templateTargetsDictionaries } from './template-targets';
 
 // The texts that load with their part of the interface (formula help, presentation, comparison, template editor,
 // spreadsheet import, analysis tools, share dialog and update prompt), not at start.
@@ -18,6 +21,9 @@ const PARTS = {
   template: templateDictionaries,
   tableImport: tableImportDictionaries,
   templateUi: templateUiDictionaries,
+  templateHistory: templateHistoryDictionaries,
+  templateTargets: templateTargetsDictionaries,
+  templateSources: templateSourcesDictionaries,
   analysis: analysisDictionaries,
   dialogs: dialogDictionaries,
 } as const;

@@ -96,6 +96,12 @@ const vi = {
   'templateUi.updateKeep': 'Giữ phiên bản đang dùng',
   'templateUi.updateNoFit':
     'Không chuyển được: các số liệu bạn đã sửa trong kịch bản không còn khớp với phiên bản mới (ví dụ một chỉ tiêu đã bị bỏ). Kịch bản giữ phiên bản đang dùng.',
+  'templateUi.sections': 'Các phần của mẫu',
+  'templateUi.tab.sectors': 'Ngành và tốc độ tăng',
+  'templateUi.tab.history': 'Số liệu đã thực hiện',
+  'templateUi.tab.assumptions': 'Giá, dân số, tỷ giá',
+  'templateUi.tab.targets': 'Chỉ tiêu',
+  'templateUi.tab.sources': 'Nguồn số liệu',
 };
 
 /** Every text key of the template dialog. */
@@ -195,6 +201,12 @@ const en: Record<TemplateUiKey, string> = {
   'templateUi.updateKeep': 'Keep the version in use',
   'templateUi.updateNoFit':
     'It cannot move: the figures you changed in this scenario no longer fit the new version (a row was removed, say). The scenario keeps the version it uses.',
+  'templateUi.sections': 'Parts of the template',
+  'templateUi.tab.sectors': 'Sectors and growth',
+  'templateUi.tab.history': 'Recorded figures',
+  'templateUi.tab.assumptions': 'Prices, population, exchange rate',
+  'templateUi.tab.targets': 'Targets',
+  'templateUi.tab.sources': 'Sources',
 };
 
 /** The texts of the template dialog per language, same keys; only the dialog (loaded on demand) imports them. */
