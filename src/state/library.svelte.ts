@@ -17,7 +17,7 @@ import {
   type SyncChannel,
   type SyncMessage,
 } from '../storage';
-import { applyPreset, TEMPLATES, type Template, type TemplateFileError } from '../templates';
+import { applyPreset, TEMPLATES, type Template } from '../templates';
 import { damagedText, exportText, linkFragment, renamed, uniqueName } from './library-files';
 import type { LocaleState } from './locale.svelte';
 import { Importer } from './importer.svelte';
@@ -25,6 +25,7 @@ import { replayJournal } from './recovery';
 import { failure, failureNotice, type LibraryHost, type SaveFailure } from './library-host';
 import { OpenDocument } from './open-document.svelte';
 import { originOf, TemplateRegistry } from './templates.svelte';
+import { TemplateShelf } from './template-shelf.svelte';
 import type { Status } from './sheet.svelte';
 
 export { linkFragment, parseExport, EXPORT_FORMAT, MAX_IMPORT } from './library-files';
@@ -54,6 +55,8 @@ export class Library {
   readonly imports: Importer;
   /** The templates scenarios come from: the built-in ones and the planner's own versions. */
   readonly templates = new TemplateRegistry();
+  /** The planner's templates: saved, exported, imported, deleted. */
+  readonly shelf: TemplateShelf;
   #records = $state.raw<readonly StoredScenario[]>([]);
   // What the list shows until the records have been read: the listings kept beside them (see ScenarioStore.listings).
   #listings = $state.raw<readonly Listing[]>([]);
@@ -90,6 +93,13 @@ export class Library {
       afterFirstSave: () => this.#afterFirstSave(),
     };
     this.#host = host;
+    this.shelf = new TemplateShelf({
+      get store() {
+        return store();
+      },
+      templates: this.templates,
+      fail: (reason) => this.#tell(reason),
+    });
     this.document = new OpenDocument(host, locale, options);
     this.imports = new Importer(host, this.document, locale);
   }
@@ -335,49 +345,6 @@ export class Library {
       return template ? [template] : [];
     });
     return exportText(records, new Date(), [...new Set(templates)]);
-  }
-
-  /**
-   * Stores a version of one of the planner's templates and offers it in New scenario; false, with a notice, when it
-   * could not be stored (a built-in template's id, or a failed write).
-   */
-  async saveTemplate(template: Template): Promise<boolean> {
-    try {
-      const result = await this.#store.putTemplate(template);
-      if (!result.ok) {
-        this.#tell(result.reason === 'quota' ? 'quota' : 'failed');
-        return false;
-      }
-      this.templates.add(result.record.template);
-      return true;
-    } catch {
-      this.#tell('failed');
-      return false;
-    }
-  }
-
-  /** The text of a template file holding the latest version of each of the planner's templates named. */
-  async exportTemplates(ids: readonly string[]): Promise<string> {
-    const templates = ids.flatMap((id) => {
-      const template = this.templates.isBuiltIn(id) ? undefined : this.templates.find(id);
-      return template ? [template] : [];
-    });
-    // Template files load their code on first use, like the templates' storage.
-    const { templateFileText } = await import('../templates/template-file');
-    return templateFileText(templates, new Date());
-  }
-
-  /**
-   * Reads a template file and stores each template in it: how many were stored and how many were left out (not
-   * valid, or not stored), or why the file is no template file.
-   */
-  async importTemplates(text: string): Promise<{ saved: Template[]; left: number } | { error: TemplateFileError }> {
-    const { parseTemplateFile } = await import('../templates/template-file');
-    const file = parseTemplateFile(text);
-    if ('error' in file) return file;
-    const saved: Template[] = [];
-    for (const template of file.templates) if (await this.saveTemplate(template)) saved.push(template);
-    return { saved, left: file.invalid + file.templates.length - saved.length };
   }
 
   async #onSync(msg: SyncMessage): Promise<void> {

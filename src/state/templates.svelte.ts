@@ -68,4 +68,9 @@ export class TemplateRegistry {
     const others = this.#versions.filter((t) => t.id !== template.id || templateFingerprint(t) !== fingerprint);
     this.#versions = [...others, template];
   }
+
+  /** Drops the versions of a template but those with the fingerprints kept (the ones saved scenarios use). */
+  remove(id: string, keep: readonly string[]): void {
+    this.#versions = this.#versions.filter((t) => t.id !== id || keep.includes(templateFingerprint(t)));
+  }
 }
