@@ -17,7 +17,7 @@ import {
   type SyncChannel,
   type SyncMessage,
 } from '../storage';
-import { applyPreset, TEMPLATES, type Template } from '../templates';
+import { applyPreset, TEMPLATES } from '../templates';
 import { damagedText, exportText, linkFragment, renamed, uniqueName } from './library-files';
 import type { LocaleState } from './locale.svelte';
 import { Importer } from './importer.svelte';

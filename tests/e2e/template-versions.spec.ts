@@ -39,7 +39,7 @@ test('deleting a template keeps the version a saved scenario uses, and the scena
   await page.goto('/');
   await expect(page.getByRole('grid')).toBeVisible();
   await saved(page);
-  let box = await saveCopy(page);
+  await saveCopy(page);
   await page.keyboard.press('Escape');
   const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
   await form.getByRole('combobox').first().selectOption({ label: 'Mẫu thử xoá' });
@@ -47,7 +47,7 @@ test('deleting a template keeps the version a saved scenario uses, and the scena
   await saved(page);
   const grdp = await cell(page, 'GRDP (giá so sánh) 2030').textContent();
 
-  box = await openTemplates(page);
+  const box = await openTemplates(page);
   await box.getByRole('button', { name: 'Xoá mẫu Mẫu thử xoá' }).click();
   const confirm = box.getByRole('group', { name: 'Xoá mẫu Mẫu thử xoá' });
   await expect(confirm).toContainText('đang được các kịch bản đã lưu dùng');
