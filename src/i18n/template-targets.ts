@@ -4,6 +4,37 @@ import { textPart } from './fill';
 
 const vi = {
   'templateTargets.caption': 'Các bộ chỉ tiêu',
+  'templateTargets.intro':
+    'Mỗi bộ chỉ tiêu (nghị quyết, quy hoạch…) là các mức mà kịch bản được đối chiếu. Tỷ trọng và tốc độ tăng trưởng nhập theo %; ô để trống là năm đó không đặt chỉ tiêu.',
+  'templateTargets.own': 'Chỉ tiêu của kịch bản',
+  'templateTargets.ownHint':
+    'Mẫu chưa có bộ chỉ tiêu nào: các chỉ tiêu dưới đây đi cùng kịch bản. Bộ chỉ tiêu đầu tiên được thêm sẽ nhận các chỉ tiêu này.',
+  'templateTargets.active': 'Kịch bản mới dùng bộ này',
+  'templateTargets.setName': 'Tên bộ chỉ tiêu {name}',
+  'templateTargets.rename': 'Tên bộ',
+  'templateTargets.removeSet': 'Xoá bộ chỉ tiêu {name}',
+  'templateTargets.removeSetShort': 'Xoá bộ',
+  'templateTargets.newSet': 'Tên bộ chỉ tiêu mới (ví dụ: Nghị quyết Đại hội)',
+  'templateTargets.addSet': 'Thêm bộ chỉ tiêu',
+  'templateTargets.colTarget': 'Chỉ tiêu',
+  'templateTargets.colOf': 'Đặt cho',
+  'templateTargets.colBound': 'Mức',
+  'templateTargets.colActions': 'Thao tác',
+  'templateTargets.floor': 'Mức sàn',
+  'templateTargets.ceiling': 'Mức trần',
+  'templateTargets.floorCell': '{target} năm {year} (mức sàn)',
+  'templateTargets.ceilingCell': '{target} năm {year} (mức trần)',
+  'templateTargets.of': 'Chỉ tiêu {target} đặt cho',
+  'templateTargets.missing': 'Không có trong mẫu: {id}',
+  'templateTargets.addCeiling': 'Thêm mức trần cho {target}',
+  'templateTargets.addCeilingShort': '+ Mức trần',
+  'templateTargets.removeTarget': 'Xoá chỉ tiêu {target}',
+  'templateTargets.empty': 'Bộ này chưa có chỉ tiêu nào.',
+  'templateTargets.addTo': 'Thêm chỉ tiêu vào {name}',
+  'templateTargets.newOf': 'Chỉ tiêu mới đặt cho',
+  'templateTargets.newName': 'Tên chỉ tiêu mới',
+  'templateTargets.addTarget': 'Thêm chỉ tiêu',
+  'templateTargets.defaultLabel': 'Chỉ tiêu {name}',
 };
 
 /** Every text key of the target sets editor of the template editor. */
@@ -11,6 +42,37 @@ export type TemplateTargetsKey = keyof typeof vi;
 
 const en: Record<TemplateTargetsKey, string> = {
   'templateTargets.caption': 'Target sets',
+  'templateTargets.intro':
+    'Each target set (a resolution, a master plan…) holds the levels a scenario is checked against. Shares and growth rates are typed in %; an empty cell means no target that year.',
+  'templateTargets.own': 'The scenario’s targets',
+  'templateTargets.ownHint':
+    'The template has no target set yet: the targets below go with its scenario. The first set added takes them.',
+  'templateTargets.active': 'New scenarios use this set',
+  'templateTargets.setName': 'Name of target set {name}',
+  'templateTargets.rename': 'Set name',
+  'templateTargets.removeSet': 'Remove target set {name}',
+  'templateTargets.removeSetShort': 'Remove set',
+  'templateTargets.newSet': 'New target set name (e.g. Party Congress resolution)',
+  'templateTargets.addSet': 'Add target set',
+  'templateTargets.colTarget': 'Target',
+  'templateTargets.colOf': 'On',
+  'templateTargets.colBound': 'Bound',
+  'templateTargets.colActions': 'Actions',
+  'templateTargets.floor': 'Floor',
+  'templateTargets.ceiling': 'Ceiling',
+  'templateTargets.floorCell': '{target} in {year} (floor)',
+  'templateTargets.ceilingCell': '{target} in {year} (ceiling)',
+  'templateTargets.of': 'What target {target} is on',
+  'templateTargets.missing': 'Not in the template: {id}',
+  'templateTargets.addCeiling': 'Add a ceiling to {target}',
+  'templateTargets.addCeilingShort': '+ Ceiling',
+  'templateTargets.removeTarget': 'Remove target {target}',
+  'templateTargets.empty': 'This set has no targets yet.',
+  'templateTargets.addTo': 'Add a target to {name}',
+  'templateTargets.newOf': 'New target on',
+  'templateTargets.newName': 'New target name',
+  'templateTargets.addTarget': 'Add target',
+  'templateTargets.defaultLabel': 'Target: {name}',
 };
 
 /** The texts of the target sets editor of the template editor per language, same keys; only the editor imports them. */
