@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { cell, saved } from './sheet-helpers';
+import { library, openTemplates } from './template-helpers';
+
+const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
+const NOTE = 'Nghị quyết của Tỉnh ủy về công nghiệp chế biến';
+
+test('a growth figure marked as an assumption in the template editor shows its source and mark in a new scenario', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await saved(page);
+  const box = await openTemplates(page);
+  await box.getByRole('button', { name: /Sao chép mẫu hiện tại/ }).click();
+  await box.getByRole('tab', { name: 'Nguồn số liệu' }).click();
+
+  // The row is an assumption as shipped: cleared, so only the year marked below is one.
+  await box.getByRole('checkbox', { name: `${MFG_GROWTH} (cả dòng) là giả định` }).uncheck();
+  await box.getByRole('button', { name: `Nguồn từng năm của ${MFG_GROWTH}` }).click();
+  const source = box.getByRole('textbox', { name: `Nguồn của ${MFG_GROWTH} năm 2027` });
+  await source.fill(NOTE);
+  await source.press('Tab');
+  await box.getByRole('checkbox', { name: `${MFG_GROWTH} năm 2027 là giả định` }).check();
+  await expect(box.getByRole('checkbox', { name: `${MFG_GROWTH} năm 2027 là giả định` })).toBeChecked();
+
+  const name = await box.getByRole('textbox', { name: 'Tên mẫu' }).inputValue();
+  await box.getByRole('button', { name: 'Lưu mẫu' }).click();
+  await expect(box.getByRole('status').filter({ hasText: 'Đã lưu mẫu' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(box).toBeHidden();
+
+  const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
+  await form.getByRole('combobox').first().selectOption({ label: name });
+  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await saved(page);
+
+  const info = page.getByRole('region', { name: 'Nguồn' });
+  await cell(page, `${MFG_GROWTH} 2027`).click();
+  await expect(info).toContainText(`Giả định: ${NOTE}`);
+  await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveClass(/assumption/);
+  await cell(page, `${MFG_GROWTH} 2028`).click();
+  await expect(info).toContainText('Nguồn: mục tiêu tăng trưởng CBCT 20%');
+  await expect(cell(page, `${MFG_GROWTH} 2028`)).not.toHaveClass(/assumption/);
+});
