@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { cell, saved } from './sheet-helpers';
+import { library, openTemplates } from './template-helpers';
+
+const SHARE_2022 = 'Tỷ trọng Công nghiệp chế biến, chế tạo 2022';
+const POPULATION_2027 = 'Dân số trung bình (nghìn người) 2027';
+
+test('a recorded share and a population figure typed into a copied template show in a scenario made from it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await saved(page);
+
+  const box = await openTemplates(page);
+  await box.getByRole('button', { name: /Sao chép mẫu hiện tại/ }).click();
+  await box.getByRole('tab', { name: 'Số liệu đã thực hiện' }).click();
+  const share = box.getByRole('textbox', {
+    name: 'Tỷ trọng Công nghiệp chế biến, chế tạo trong GRDP (ngành trọng tâm) năm 2022',
+  });
+  await share.fill('11,8');
+  await share.press('Tab');
+  await expect(share).toHaveValue('11,8%');
+  // A recorded figure is a number: a formula is refused and the field shows the figure again.
+  const growth = box.getByRole('textbox', { name: 'Tốc độ tăng trưởng GRDP (giá so sánh) năm 2021' });
+  await growth.fill('=1+1');
+  await growth.press('Tab');
+  await expect(growth).toHaveValue('10,28%');
+
+  await box.getByRole('tab', { name: 'Giá, dân số, tỷ giá' }).click();
+  const population = box.getByRole('textbox', { name: 'Dân số trung bình (nghìn người) năm 2027' });
+  await population.fill('1.500');
+  await population.press('Tab');
+  await expect(population).toHaveValue('1.500');
+
+  const name = await box.getByRole('textbox', { name: 'Tên mẫu' }).inputValue();
+  await box.getByRole('button', { name: 'Lưu mẫu' }).click();
+  await expect(box.getByRole('status')).toContainText('Đã lưu mẫu');
+  await page.keyboard.press('Escape');
+  await expect(box).toBeHidden();
+
+  const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
+  await form.getByRole('combobox').first().selectOption({ label: name });
+  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await expect(cell(page, SHARE_2022)).toHaveText('11,8%');
+  await expect(cell(page, POPULATION_2027)).toHaveText('1.500');
+  await saved(page);
+});
