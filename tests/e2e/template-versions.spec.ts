@@ -25,7 +25,10 @@ test('a template no scenario uses is deleted, also for the next visit', async ({
     /Phiên bản 1 \(dùng cho kịch bản mới\)\s*chưa kịch bản nào dùng/,
   ]);
   await box.getByRole('button', { name: 'Xoá mẫu Mẫu thử xoá' }).click();
-  await box.getByRole('group', { name: 'Xoá mẫu Mẫu thử xoá' }).getByRole('button', { name: 'Xoá', exact: true }).click();
+  await box
+    .getByRole('group', { name: 'Xoá mẫu Mẫu thử xoá' })
+    .getByRole('button', { name: 'Xoá', exact: true })
+    .click();
   await expect(box.getByRole('status')).toContainText('Đã xoá 1 phiên bản');
   await expect(box.getByRole('region', { name: 'Mẫu đã lưu' })).toContainText('Chưa có mẫu nào được lưu.');
 

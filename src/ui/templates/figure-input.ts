@@ -29,6 +29,14 @@ export function typeFigure(
   reportEdit(read.ok ? set(read.input) : { ok: false, problem: read.problem }, onedit, field, was);
 }
 
+/** An edit that takes a number only: a formula typed there is refused with a message that says so. */
+export function numberOnly(
+  set: (value: number | undefined) => EditOutcome,
+): (input: CellInput | undefined) => EditOutcome {
+  return (input) =>
+    typeof input === 'string' ? { ok: false, problem: { key: 'template.numberOnly', tone: 'error' } } : set(input);
+}
+
 /** The ids of the elements that describe a field, or undefined when none does. */
 export const describedBy = (...ids: (string | false)[]): string | undefined =>
   ids.filter(Boolean).join(' ') || undefined;
