@@ -25,7 +25,7 @@ import { replayJournal } from './recovery';
 import { failure, failureNotice, type LibraryHost, type SaveFailure } from './library-host';
 import { OpenDocument } from './open-document.svelte';
 import { originOf, TemplateRegistry } from './templates.svelte';
-import { TemplateShelf } from './template-shelf.svelte';
+import type { TemplateShelf } from './template-shelf';
 import type { Status } from './sheet.svelte';
 
 export { linkFragment, parseExport, EXPORT_FORMAT, MAX_IMPORT } from './library-files';
@@ -55,8 +55,7 @@ export class Library {
   readonly imports: Importer;
   /** The templates scenarios come from: the built-in ones and the planner's own versions. */
   readonly templates = new TemplateRegistry();
-  /** The planner's templates: saved, exported, imported, deleted. */
-  readonly shelf: TemplateShelf;
+  #shelf: Promise<TemplateShelf> | undefined;
   #records = $state.raw<readonly StoredScenario[]>([]);
   // What the list shows until the records have been read: the listings kept beside them (see ScenarioStore.listings).
   #listings = $state.raw<readonly Listing[]>([]);
@@ -93,15 +92,24 @@ export class Library {
       afterFirstSave: () => this.#afterFirstSave(),
     };
     this.#host = host;
-    this.shelf = new TemplateShelf({
-      get store() {
-        return store();
-      },
-      templates: this.templates,
-      fail: (reason) => this.#tell(reason),
-    });
     this.document = new OpenDocument(host, locale, options);
     this.imports = new Importer(host, this.document, locale);
+  }
+
+  /** The planner's templates: saved, exported, imported, deleted; its code loads on first use (the template dialog). */
+  shelf(): Promise<TemplateShelf> {
+    const store = (): ScenarioStore => this.#store;
+    this.#shelf ??= import('./template-shelf').then(
+      ({ TemplateShelf }) =>
+        new TemplateShelf({
+          get store() {
+            return store();
+          },
+          templates: this.templates,
+          fail: (reason) => this.#tell(reason),
+        }),
+    );
+    return this.#shelf;
   }
 
   /** The saved scenarios, newest first (empty until they have been read: see `count` and `listed`). */

@@ -29,9 +29,9 @@ describe('deleting the planner’s templates', () => {
   it('deletes a template no scenario uses, for this visit and the next', async () => {
     const factory = new IDBFactory();
     const library = await opened(factory);
-    await library.shelf.saveTemplate(v1);
-    await library.shelf.saveTemplate(v2);
-    expect(await library.shelf.deleteTemplate('tinh-moi')).toEqual({ ok: true, removed: 2, kept: 0 });
+    await (await library.shelf()).saveTemplate(v1);
+    await (await library.shelf()).saveTemplate(v2);
+    expect(await (await library.shelf()).deleteTemplate('tinh-moi')).toEqual({ ok: true, removed: 2, kept: 0 });
     expect(ids(library)).not.toContain('tinh-moi');
     library.close();
 
@@ -43,15 +43,17 @@ describe('deleting the planner’s templates', () => {
   it('keeps the version a saved scenario uses, and that scenario opens with it in a later visit', async () => {
     const factory = new IDBFactory();
     const library = await opened(factory);
-    await library.shelf.saveTemplate(v1);
+    await (await library.shelf()).saveTemplate(v1);
     await library.create('tinh-moi');
     const id = library.document.doc!.record!.id;
-    await library.shelf.saveTemplate(v2);
-    expect((await library.shelf.versions('tinh-moi')).map((v) => [v.number, v.latest, v.scenarios.length])).toEqual([
+    await (await library.shelf()).saveTemplate(v2);
+    expect(
+      (await (await library.shelf()).versions('tinh-moi')).map((v) => [v.number, v.latest, v.scenarios.length]),
+    ).toEqual([
       [1, false, 1],
       [2, true, 0],
     ]);
-    expect(await library.shelf.deleteTemplate('tinh-moi')).toEqual({ ok: true, removed: 1, kept: 1 });
+    expect(await (await library.shelf()).deleteTemplate('tinh-moi')).toEqual({ ok: true, removed: 1, kept: 1 });
     expect(library.templates.versions.map(templateFingerprint)).toEqual([templateFingerprint(v1)]);
     library.close();
 
@@ -64,9 +66,9 @@ describe('deleting the planner’s templates', () => {
 
   it('deletes one version and leaves the others', async () => {
     const library = await opened(new IDBFactory());
-    await library.shelf.saveTemplate(v1);
-    await library.shelf.saveTemplate(v2);
-    const outcome = await library.shelf.deleteTemplate('tinh-moi', [templateFingerprint(v1)]);
+    await (await library.shelf()).saveTemplate(v1);
+    await (await library.shelf()).saveTemplate(v2);
+    const outcome = await (await library.shelf()).deleteTemplate('tinh-moi', [templateFingerprint(v1)]);
     expect(outcome).toEqual({ ok: true, removed: 1, kept: 0 });
     expect(library.templates.versions.map(templateFingerprint)).toEqual([templateFingerprint(v2)]);
     library.close();
@@ -80,9 +82,9 @@ describe('deleting the planner’s templates', () => {
       removeTemplateVersions: (id, keep) =>
         failing ? Promise.reject(new Error('disk gone')) : store.removeTemplateVersions(id, keep),
     }));
-    await library.shelf.saveTemplate(v1);
+    await (await library.shelf()).saveTemplate(v1);
     failing = true;
-    expect(await library.shelf.deleteTemplate('tinh-moi')).toEqual({ ok: false });
+    expect(await (await library.shelf()).deleteTemplate('tinh-moi')).toEqual({ ok: false });
     expect(library.notice).toMatchObject({ tone: 'error' });
     expect(ids(library)).toContain('tinh-moi');
     library.close();
@@ -94,7 +96,7 @@ describe('deleting the planner’s templates', () => {
 
   it('refuses to delete a built-in template: a caller’s mistake', async () => {
     const library = await opened(new IDBFactory());
-    await expect(library.shelf.deleteTemplate(quangNinh2025.id)).rejects.toThrow(/built-in/);
+    await expect((await library.shelf()).deleteTemplate(quangNinh2025.id)).rejects.toThrow(/built-in/);
     library.close();
   });
 });

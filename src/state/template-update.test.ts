@@ -29,12 +29,12 @@ async function opened(factory: IDBFactory): Promise<Library> {
 // A library with a scenario made from version 1, one growth cell edited by the planner, then version 2 saved.
 async function withEditedScenario(factory = new IDBFactory()): Promise<Library> {
   const library = await opened(factory);
-  expect(await library.shelf.saveTemplate(v1)).toBe(true);
+  expect(await (await library.shelf()).saveTemplate(v1)).toBe(true);
   await library.create('tinh-moi');
   const sheet = library.document.doc!.sheet;
   sheet.receive(withInput(sheet.scenario, growth, 2027, 0.31));
   expect(await library.document.flush()).toBe(true);
-  expect(await library.shelf.saveTemplate(v2)).toBe(true);
+  expect(await (await library.shelf()).saveTemplate(v2)).toBe(true);
   return library;
 }
 
@@ -46,7 +46,7 @@ describe('templateUpdate', () => {
   it('offers nothing for a built-in template or the latest version', async () => {
     const library = await opened(new IDBFactory());
     expect(templateUpdate(library.document.doc, library.templates)).toBeUndefined();
-    expect(await library.shelf.saveTemplate(v1)).toBe(true);
+    expect(await (await library.shelf()).saveTemplate(v1)).toBe(true);
     await library.create('tinh-moi');
     expect(templateUpdate(library.document.doc, library.templates)).toBeUndefined();
     library.close();
@@ -113,11 +113,11 @@ describe('templateUpdate', () => {
 
   it('says when the planner’s changes no longer fit the new version', async () => {
     const library = await opened(new IDBFactory());
-    expect(await library.shelf.saveTemplate(v1)).toBe(true);
+    expect(await (await library.shelf()).saveTemplate(v1)).toBe(true);
     await library.create('tinh-moi');
     const sheet = library.document.doc!.sheet;
     sheet.receive(withInput(sheet.scenario, 'icor', v1.scenario.meta.baseYear, 5));
-    expect(await library.shelf.saveTemplate({ ...v1, scenario: deleteRow(v1.scenario, 'icor') })).toBe(true);
+    expect(await (await library.shelf()).saveTemplate({ ...v1, scenario: deleteRow(v1.scenario, 'icor') })).toBe(true);
     expect(templateUpdate(library.document.doc, library.templates)?.move.ok).toBe(false);
     library.close();
   });
