@@ -1,9 +1,10 @@
 import type { YearCells } from '../engine';
+import { ANTT, BAOQUANGNINH_2023, KINHTEDOTHI_2021, VIETNAMPLUS_2020, VNBIZ, type Citation } from './publications';
 import type { SourceNote } from './types';
 
-/** A published source, in both languages (the same text where it is a name or an address). */
-export function cite(vi: string, en = vi): SourceNote {
-  return { text: { vi, en } };
+/** A published source, in both languages (the same text where it is a name or an address), or a citation. */
+export function cite(vi: string | Citation, en?: string): SourceNote {
+  return typeof vi === 'string' ? { text: { vi, en: en ?? vi } } : { text: { vi: vi.vi, en: vi.en } };
 }
 
 /** An assumption, with the reason for it. */
@@ -23,19 +24,15 @@ export function years(from: number, to: number, value: number | string): YearCel
   return cells;
 }
 
-const ANTT = 'antt.vn/che-bien-che-tao-la-mot-trong-3-tru-cot-cua-cong-nghiep-quang-ninh-371411.htm';
-
 /** Sources of the Quảng Ninh figures recorded to 2023 that every Quảng Ninh template carries. */
 export const QUANG_NINH_RECORDED_TO_2023: Readonly<Record<string, SourceNote>> = {
-  ...Object.fromEntries(
-    [2020, 2021, 2022, 2023].map((y) => [`manufacturing.share@${y}`, cite(`${ANTT} (10/2023)`, `${ANTT} (Oct 2023)`)]),
-  ),
-  'grdp_growth@2020': cite('en.vietnamplus.vn'),
-  'grdp_growth@2021': cite('kinhtedothi.vn'),
-  'grdp_growth@2022': cite('kinhtedothi.vn (khoảng 10,28%)', 'kinhtedothi.vn (about 10.28%)'),
-  'manufacturing.growth@2020': cite('en.vietnamplus.vn'),
-  'manufacturing.growth@2021': cite('kinhtedothi.vn'),
-  'manufacturing.growth@2023': cite('tính từ vnbiznews.com', 'derived from vnbiznews.com'),
-  'agriculture.growth@2023': cite('english.baoquangninh.vn'),
-  'services.growth@2023': cite('english.baoquangninh.vn'),
+  ...Object.fromEntries([2020, 2021, 2022, 2023].map((y) => [`manufacturing.share@${y}`, cite(ANTT)])),
+  'grdp_growth@2020': cite(VIETNAMPLUS_2020),
+  'grdp_growth@2021': cite(KINHTEDOTHI_2021),
+  'grdp_growth@2022': cite(`${KINHTEDOTHI_2021.vi} (khoảng 10,28%)`, `${KINHTEDOTHI_2021.en} (about 10.28%)`),
+  'manufacturing.growth@2020': cite(VIETNAMPLUS_2020),
+  'manufacturing.growth@2021': cite(KINHTEDOTHI_2021),
+  'manufacturing.growth@2023': cite(`tính từ: ${VNBIZ.vi}`, `derived from: ${VNBIZ.en}`),
+  'agriculture.growth@2023': cite(BAOQUANGNINH_2023),
+  'services.growth@2023': cite(BAOQUANGNINH_2023),
 };

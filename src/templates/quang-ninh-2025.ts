@@ -12,19 +12,19 @@ import { QUANG_NINH_TARGET_SETS, QUANG_NINH_TARGET_SOURCES } from './quang-ninh-
 import { applyTargetSet } from './target-set';
 import { assume, cite, estimate, QUANG_NINH_RECORDED_TO_2023, years } from './notes';
 import type { Preset, Template } from './types';
-
-// Sources of the 2024–2025 results (../shared/domain.md, "Update, November 2026"), cited by publisher, title and date.
-const TBTC =
-  'Thời báo Tài chính Việt Nam, "Quảng Ninh tăng trưởng kinh tế ấn tượng trong năm 2025" (Cục Thống kê, 7/1/2026), thoibaotaichinhvietnam.vn/quang-ninh-tang-truong-kinh-te-an-tuong-trong-nam-2025-190171.html';
-const THANHNIEN = 'Thanh Niên, báo cáo của HĐND tỉnh (15/12/2025), thanhnien.vn';
-const ZNEWS =
-  'Znews, "Tỉnh nào tăng trưởng cao nhất cả nước năm 2025", znews.vn/tinh-nao-tang-truong-cao-nhat-ca-nuoc-nam-2025-post1616514.html';
-const VIETNAMPLUS_9M = 'VietnamPlus, kết quả 9 tháng 2025, vietnamplus.vn (…post1067544.vnp)';
-const VTC = 'VTC News, vtcnews.vn (…ar1000260.html)';
-const CAFEF = 'cafef.vn (kết quả kinh tế – xã hội 2024, 2/2025)';
-const INFINA = 'congdong.infina.vn (báo cáo 2023 theo số liệu GSO)';
-const ANTT = 'antt.vn/che-bien-che-tao-la-mot-trong-3-tru-cot-cua-cong-nghiep-quang-ninh-371411.htm';
-const ALOXE = 'aloxekhach.com (nguồn thứ cấp)';
+import {
+  ALOXE,
+  ANTT,
+  CAFEF_2024,
+  INFINA_2023,
+  TBTC_2025,
+  THANHNIEN_2025,
+  TTXVN_2024,
+  VIETNAMPLUS_9M_2025,
+  VNBIZ,
+  VTC_2025,
+  ZNEWS_2025,
+} from './publications';
 
 const SECTORS = ['agriculture', 'manufacturing', 'other_industry', 'services', 'taxes'];
 const BASE = 2025;
@@ -281,30 +281,30 @@ export const quangNinh2025: Template = {
   presets: PRESETS,
   targetSets: QUANG_NINH_TARGET_SETS,
   sources: {
-    'agriculture@2025': cite(`${ZNEWS}: 4,63% × 368.445`, `${ZNEWS}: 4.63% × 368,445`),
+    'agriculture@2025': cite(`${ZNEWS_2025.vi}: 4,63% × 368.445`, `${ZNEWS_2025.en}: 4.63% × 368,445`),
     'manufacturing@2025': estimate(
-      `tỷ trọng ${round(MANUFACTURING_SHARE * 100, 2)}% × 368.445: phần của CBCT trong công nghiệp – xây dựng (46,18%, ${ZNEWS}) dời theo tăng trưởng 2024–2025; tỷ trọng CBCT 2025 chưa công bố`,
-      `a ${round(MANUFACTURING_SHARE * 100, 2)}% share × 368,445: manufacturing's part of industry and construction (46.18%, ${ZNEWS}) moved on by its 2024–2025 growth; the 2025 manufacturing share is not published`,
+      `tỷ trọng ${round(MANUFACTURING_SHARE * 100, 2)}% × 368.445: phần của CBCT trong công nghiệp – xây dựng (46,18%, ${ZNEWS_2025.vi}) dời theo tăng trưởng 2024–2025; tỷ trọng CBCT 2025 chưa công bố`,
+      `a ${round(MANUFACTURING_SHARE * 100, 2)}% share × 368,445: manufacturing's part of industry and construction (46.18%, ${ZNEWS_2025.en}) moved on by its 2024–2025 growth; the 2025 manufacturing share is not published`,
     ),
     'other_industry@2025': estimate(
-      `công nghiệp và xây dựng 46,18% (${ZNEWS}) trừ CBCT ước tính`,
-      `industry and construction 46.18% (${ZNEWS}) less the estimated manufacturing`,
+      `công nghiệp và xây dựng 46,18% (${ZNEWS_2025.vi}) trừ CBCT ước tính`,
+      `industry and construction 46.18% (${ZNEWS_2025.en}) less the estimated manufacturing`,
     ),
     'services@2025': estimate(
-      `dịch vụ và thuế sản phẩm chung 49,19% (${ZNEWS}), chia theo tỷ trọng 2024 (33,4% / 11,3%, ${CAFEF}) tăng theo tốc độ 2025 (16,40% / 6,31%)`,
-      `services and product taxes together 49.19% (${ZNEWS}), split by their 2024 shares (33.4% / 11.3%, ${CAFEF}) grown at their 2025 rates (16.40% / 6.31%)`,
+      `dịch vụ và thuế sản phẩm chung 49,19% (${ZNEWS_2025.vi}), chia theo tỷ trọng 2024 (33,4% / 11,3%, ${CAFEF_2024.vi}) tăng theo tốc độ 2025 (16,40% / 6,31%)`,
+      `services and product taxes together 49.19% (${ZNEWS_2025.en}), split by their 2024 shares (33.4% / 11.3%, ${CAFEF_2024.en}) grown at their 2025 rates (16.40% / 6.31%)`,
     ),
     'taxes@2025': estimate(
-      `phần còn lại của GRDP 2025 là 368.445 tỷ đồng (${ZNEWS}) sau các ngành khác`,
-      `the rest of 2025 GRDP of 368,445 bn VND (${ZNEWS}) after the other sectors`,
+      `phần còn lại của GRDP 2025 là 368.445 tỷ đồng (${ZNEWS_2025.vi}) sau các ngành khác`,
+      `the rest of 2025 GRDP of 368,445 bn VND (${ZNEWS_2025.en}) after the other sectors`,
     ),
     'agriculture.growth': assume(
       'tăng chậm như các năm gần đây (3,85% năm 2025)',
       'slow growth as in recent years (3.85% in 2025)',
     ),
     'manufacturing.growth': assume(
-      `mục tiêu tăng trưởng CBCT 20%/năm đến 2030 (${ANTT})`,
-      `the province's 20%/yr manufacturing growth target to 2030 (${ANTT})`,
+      `mục tiêu tăng trưởng CBCT 20%/năm đến 2030 (${ANTT.vi})`,
+      `the province's 20%/yr manufacturing growth target to 2030 (${ANTT.en})`,
     ),
     'other_industry.growth': assume(
       'khai khoáng (than) đi ngang, xây dựng tăng (ước 5,6% năm 2025)',
@@ -322,18 +322,18 @@ export const quangNinh2025: Template = {
       SECTORS.map((s) => [
         sectorVar(s, 'price'),
         assume(
-          `chỉ số giảm phát GRDP ≈ 1,5%/năm, tính từ 2024: giá hiện hành +10,0% (315.800 → 347.500 tỷ, ${INFINA}; ${CAFEF}) so với tăng thực 8,42%; như nhau cho mọi ngành`,
-          `GRDP deflator ≈ 1.5%/yr, derived from 2024: current prices +10.0% (315,800 → 347,500 bn, ${INFINA}; ${CAFEF}) against 8.42% real growth; the same for every sector`,
+          `chỉ số giảm phát GRDP ≈ 1,5%/năm, tính từ 2024: giá hiện hành +10,0% (315.800 → 347.500 tỷ, ${INFINA_2023.vi}; ${CAFEF_2024.vi}) so với tăng thực 8,42%; như nhau cho mọi ngành`,
+          `GRDP deflator ≈ 1.5%/yr, derived from 2024: current prices +10.0% (315,800 → 347,500 bn, ${INFINA_2023.en}; ${CAFEF_2024.en}) against 8.42% real growth; the same for every sector`,
         ),
       ]),
     ),
     ...QUANG_NINH_TARGET_SOURCES,
     'population@2025': estimate(
-      `suy ra từ GRDP 2025 (368.445 tỷ) và GRDP bình quân đầu người ${PER_CAPITA_2025.toLocaleString('vi-VN')} USD (${ZNEWS}) với tỷ giá giả định`,
-      `derived from 2025 GRDP (368,445 bn) and GRDP per capita of ${PER_CAPITA_2025.toLocaleString('en-US')} USD (${ZNEWS}) at the assumed rate`,
+      `suy ra từ GRDP 2025 (368.445 tỷ) và GRDP bình quân đầu người ${PER_CAPITA_2025.toLocaleString('vi-VN')} USD (${ZNEWS_2025.vi}) với tỷ giá giả định`,
+      `derived from 2025 GRDP (368,445 bn) and GRDP per capita of ${PER_CAPITA_2025.toLocaleString('en-US')} USD (${ZNEWS_2025.en}) at the assumed rate`,
     ),
     population: assume('tăng theo hệ số tăng dân số', 'grows at the population growth rate'),
-    'population@2022': cite(`1.362,88 nghìn người (${ALOXE})`, `1,362.88 thousand (${ALOXE})`),
+    'population@2022': cite(`1.362,88 nghìn người (${ALOXE.vi})`, `1,362.88 thousand (${ALOXE.en})`),
     population_growth: estimate(
       'bình quân 2022–2025 suy ra từ dân số 2022 và dân số 2025 ở trên',
       'the 2022–2025 average implied by the 2022 and 2025 populations above',
@@ -343,46 +343,46 @@ export const quangNinh2025: Template = {
       'an assumed 25,400 VND per USD, held flat; edit to the year’s average rate',
     ),
     icor: estimate(
-      `tổng vốn đầu tư xã hội 2024 là 109.400 tỷ (${CAFEF}) chia cho mức tăng GRDP giá hiện hành 2023–2024 (315.800 → 347.500 tỷ): cùng một loại giá`,
-      `total social investment 2024 of 109,400 bn (${CAFEF}) over the 2023–2024 GRDP increase at current prices (315,800 → 347,500 bn): the same prices on both sides`,
+      `tổng vốn đầu tư xã hội 2024 là 109.400 tỷ (${CAFEF_2024.vi}) chia cho mức tăng GRDP giá hiện hành 2023–2024 (315.800 → 347.500 tỷ): cùng một loại giá`,
+      `total social investment 2024 of 109,400 bn (${CAFEF_2024.en}) over the 2023–2024 GRDP increase at current prices (315,800 → 347,500 bn): the same prices on both sides`,
     ),
     investment: cite('ICOR × mức tăng GRDP giá hiện hành', 'ICOR × GRDP increase at current prices'),
     ...QUANG_NINH_RECORDED_TO_2023,
-    'grdp_growth@2023': cite('TTXVN, "Quảng Ninh tập trung thực hiện tốt 3 khâu đột phá chiến lược" (2024)'),
-    'grdp_growth@2024': cite(CAFEF),
-    'grdp_growth@2025': cite(`${TBTC} (cao nhất 34 tỉnh, thành)`, `${TBTC} (highest of 34 provinces)`),
-    'grdp_nominal@2023': cite(INFINA),
-    'grdp_nominal@2024': cite(CAFEF),
-    'grdp_per_capita_usd@2024': cite(CAFEF),
-    'manufacturing.growth@2024': cite('vnbiznews.com'),
+    'grdp_growth@2023': cite(TTXVN_2024),
+    'grdp_growth@2024': cite(CAFEF_2024),
+    'grdp_growth@2025': cite(`${TBTC_2025.vi} (cao nhất 34 tỉnh, thành)`, `${TBTC_2025.en} (highest of 34 provinces)`),
+    'grdp_nominal@2023': cite(INFINA_2023),
+    'grdp_nominal@2024': cite(CAFEF_2024),
+    'grdp_per_capita_usd@2024': cite(CAFEF_2024),
+    'manufacturing.growth@2024': cite(VNBIZ),
     'manufacturing.growth@2025': estimate(
-      `9 tháng 2025 +24,07% (${VIETNAMPLUS_9M}); cả năm chưa công bố; CBCT đóng góp "gần 28%" tăng trưởng (${VTC})`,
-      `nine months of 2025 +24.07% (${VIETNAMPLUS_9M}); the full year is not published; manufacturing gave "nearly 28%" of growth (${VTC})`,
+      `9 tháng 2025 +24,07% (${VIETNAMPLUS_9M_2025.vi}); cả năm chưa công bố; CBCT đóng góp "gần 28%" tăng trưởng (${VTC_2025.vi})`,
+      `nine months of 2025 +24.07% (${VIETNAMPLUS_9M_2025.en}); the full year is not published; manufacturing gave "nearly 28%" of growth (${VTC_2025.en})`,
     ),
-    'agriculture.growth@2024': cite(CAFEF),
-    'agriculture.growth@2025': cite(`${TBTC}; ${THANHNIEN}`),
+    'agriculture.growth@2024': cite(CAFEF_2024),
+    'agriculture.growth@2025': cite(`${TBTC_2025.vi}; ${THANHNIEN_2025.vi}`, `${TBTC_2025.en}; ${THANHNIEN_2025.en}`),
     'other_industry.growth@2024': cite(
-      `tính từ: (6,05% × 51,9 − 20,45% × 12,3) / 39,6 (${CAFEF})`,
-      `derived: (6.05% × 51.9 − 20.45% × 12.3) / 39.6 (${CAFEF})`,
+      `tính từ: (6,05% × 51,9 − 20,45% × 12,3) / 39,6 (${CAFEF_2024.vi})`,
+      `derived: (6.05% × 51.9 − 20.45% × 12.3) / 39.6 (${CAFEF_2024.en})`,
     ),
     'other_industry.growth@2025': estimate(
-      `công nghiệp và xây dựng +10,58% (${TBTC}) trừ phần CBCT (+24,07%), theo tỷ trọng 2024`,
-      `industry and construction +10.58% (${TBTC}) less manufacturing's part (+24.07%), at 2024 weights`,
+      `công nghiệp và xây dựng +10,58% (${TBTC_2025.vi}) trừ phần CBCT (+24,07%), theo tỷ trọng 2024`,
+      `industry and construction +10.58% (${TBTC_2025.en}) less manufacturing's part (+24.07%), at 2024 weights`,
     ),
-    'services.growth@2024': cite(CAFEF),
-    'services.growth@2025': cite(`${TBTC}; ${THANHNIEN}`),
-    'taxes.growth@2024': cite(CAFEF),
-    'taxes.growth@2025': cite(`${TBTC}; ${THANHNIEN}`),
-    'structure_agriculture@2023': cite(INFINA),
-    'structure_industry@2023': cite(INFINA),
-    'structure_services@2023': cite(INFINA),
+    'services.growth@2024': cite(CAFEF_2024),
+    'services.growth@2025': cite(`${TBTC_2025.vi}; ${THANHNIEN_2025.vi}`, `${TBTC_2025.en}; ${THANHNIEN_2025.en}`),
+    'taxes.growth@2024': cite(CAFEF_2024),
+    'taxes.growth@2025': cite(`${TBTC_2025.vi}; ${THANHNIEN_2025.vi}`, `${TBTC_2025.en}; ${THANHNIEN_2025.en}`),
+    'structure_agriculture@2023': cite(INFINA_2023),
+    'structure_industry@2023': cite(INFINA_2023),
+    'structure_services@2023': cite(INFINA_2023),
     'structure_taxes@2023': cite(
-      `tính từ: 100% trừ các khu vực khác (${INFINA})`,
-      `derived: 100% less the other groups (${INFINA})`,
+      `tính từ: 100% trừ các khu vực khác (${INFINA_2023.vi})`,
+      `derived: 100% less the other groups (${INFINA_2023.en})`,
     ),
-    'structure_agriculture@2024': cite(CAFEF),
-    'structure_industry@2024': cite(CAFEF),
-    'structure_services@2024': cite(CAFEF),
-    'structure_taxes@2024': cite(CAFEF),
+    'structure_agriculture@2024': cite(CAFEF_2024),
+    'structure_industry@2024': cite(CAFEF_2024),
+    'structure_services@2024': cite(CAFEF_2024),
+    'structure_taxes@2024': cite(CAFEF_2024),
   },
 };

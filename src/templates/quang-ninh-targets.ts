@@ -1,18 +1,15 @@
 import { BUILTIN, sectorVar, structureVar, type TargetRow } from '../engine';
 import { cite, years } from './notes';
 import type { SourceNote, TargetSet } from './types';
-
-// Sources of the 2026–2030 targets (../shared/domain.md, "Update, November 2026").
-const CONGRESS = 'Đại hội Đảng bộ tỉnh lần thứ XVI (25–27/9/2025), vietnamplus.vn (…post1064405.vnp)';
-const CONGRESS_EN = '16th provincial Party Congress (25–27/9/2025), vietnamplus.vn (…post1064405.vnp)';
-const RESOLUTION_334 = 'Nghị quyết 334/NQ-HĐND (5/2/2026), plo.vn (…post894761.html); nhadautu.vn (…d101558.html)';
-const RESOLUTION_334_EN = 'Resolution 334/NQ-HĐND (5/2/2026), plo.vn (…post894761.html); nhadautu.vn (…d101558.html)';
-const DECISION_80 = 'Quy hoạch tỉnh, Quyết định 80/QĐ-TTg (11/02/2023), qdnd.vn (…719535)';
-const DECISION_80_EN = 'Provincial master plan, Decision 80/QĐ-TTg (11/02/2023), qdnd.vn (…719535)';
-const PRESS_01 =
-  'antt.vn/che-bien-che-tao-la-mot-trong-3-tru-cot-cua-cong-nghiep-quang-ninh-371411.htm; vneconomy.vn/quang-ninh-don-luc-phat-trien-cong-nghiep-che-bien-che-tao.htm';
-const SEED_001 = 'bài viết về một năm thực hiện Nghị quyết 01-NQ/TU (2021)';
-const SEED_001_EN = 'article on a year of Resolution 01-NQ/TU (2021)';
+import {
+  ANTT,
+  CONGRESS_XVI,
+  DECISION_80,
+  EZA_2021,
+  MANUFACTURING_H1_2023,
+  RESOLUTION_334,
+  VNECONOMY,
+} from './publications';
 
 const shareOf = sectorVar('manufacturing', 'share');
 
@@ -128,32 +125,32 @@ export const QUANG_NINH_TARGET_SETS: readonly TargetSet[] = [
 /** Where each target set's figures come from, keyed by target row (and row@year where one year differs). */
 export const QUANG_NINH_TARGET_SOURCES: Readonly<Record<string, SourceNote>> = {
   share_target: cite(
-    `mục tiêu người dùng sản phẩm đặt: 15% năm 2025, 30% năm 2030 (Nghị quyết 01-NQ/TU theo ${SEED_001})`,
-    `the product's users' targets: 15% in 2025, 30% in 2030 (Resolution 01-NQ/TU as in the ${SEED_001_EN})`,
+    `mục tiêu người dùng sản phẩm đặt: 15% năm 2025, 30% năm 2030 (Nghị quyết 01-NQ/TU theo ${MANUFACTURING_H1_2023.vi})`,
+    `the product's users' targets: 15% in 2025, 30% in 2030 (Resolution 01-NQ/TU as in the ${MANUFACTURING_H1_2023.en})`,
   ),
-  growth_target: cite(`${DECISION_80}: 10%/năm`, `${DECISION_80_EN}: 10% a year`),
-  congress_growth: cite(`${CONGRESS}: 12%/năm`, `${CONGRESS_EN}: 12% a year`),
-  'congress_growth@2026': cite(`${RESOLUTION_334}: ≥ 13%`, `${RESOLUTION_334_EN}: ≥ 13%`),
-  congress_share: cite(`${CONGRESS}: CBCT trên 18% GRDP`, `${CONGRESS_EN}: manufacturing over 18% of GRDP`),
-  congress_per_capita: cite(`${CONGRESS}: 20.000 USD năm 2030`, `${CONGRESS_EN}: 20,000 USD in 2030`),
-  'congress_per_capita@2026': cite(`${RESOLUTION_334}: ≥ 11.800 USD`, `${RESOLUTION_334_EN}: ≥ 11,800 USD`),
-  plan_growth: cite(`${DECISION_80}: 10%/năm 2021–2030`, `${DECISION_80_EN}: 10% a year 2021–2030`),
+  growth_target: cite(`${DECISION_80.vi}: 10%/năm`, `${DECISION_80.en}: 10% a year`),
+  congress_growth: cite(`${CONGRESS_XVI.vi}: 12%/năm`, `${CONGRESS_XVI.en}: 12% a year`),
+  'congress_growth@2026': cite(`${RESOLUTION_334.vi}: ≥ 13%`, `${RESOLUTION_334.en}: ≥ 13%`),
+  congress_share: cite(`${CONGRESS_XVI.vi}: CBCT trên 18% GRDP`, `${CONGRESS_XVI.en}: manufacturing over 18% of GRDP`),
+  congress_per_capita: cite(`${CONGRESS_XVI.vi}: 20.000 USD năm 2030`, `${CONGRESS_XVI.en}: 20,000 USD in 2030`),
+  'congress_per_capita@2026': cite(`${RESOLUTION_334.vi}: ≥ 11.800 USD`, `${RESOLUTION_334.en}: ≥ 11,800 USD`),
+  plan_growth: cite(`${DECISION_80.vi}: 10%/năm 2021–2030`, `${DECISION_80.en}: 10% a year 2021–2030`),
   ...Object.fromEntries(
     ['agriculture', 'industry', 'services', 'taxes'].map((group) => [
       `plan_structure_${group}`,
       cite(
-        `${DECISION_80}: cơ cấu 2030 3–4 / 47–48 / 38–39 / 9–10%`,
-        `${DECISION_80_EN}: 2030 structure 3–4 / 47–48 / 38–39 / 9–10%`,
+        `${DECISION_80.vi}: cơ cấu 2030 3–4 / 47–48 / 38–39 / 9–10%`,
+        `${DECISION_80.en}: 2030 structure 3–4 / 47–48 / 38–39 / 9–10%`,
       ),
     ]),
   ),
-  plan_per_capita: cite(`${DECISION_80}: 19.000–20.000 USD`, `${DECISION_80_EN}: 19,000–20,000 USD`),
+  plan_per_capita: cite(`${DECISION_80.vi}: 19.000–20.000 USD`, `${DECISION_80.en}: 19,000–20,000 USD`),
   resolution_share: cite(
-    `Nghị quyết 01-NQ/TU theo báo chí (${PRESS_01})`,
-    `Resolution 01-NQ/TU as reported (${PRESS_01})`,
+    `Nghị quyết 01-NQ/TU theo báo chí (${ANTT.vi}; ${VNECONOMY.vi})`,
+    `Resolution 01-NQ/TU as reported (${ANTT.en}; ${VNECONOMY.en})`,
   ),
   'resolution_share@2025': cite(
-    `Nghị quyết 01-NQ/TU (16/11/2020): trên 15% năm 2025 (${SEED_001}; BQL KKT Quảng Ninh, "Đẩy mạnh xúc tiến và hỗ trợ doanh nghiệp CBCT…", 02/03/2021)`,
-    `Resolution 01-NQ/TU (16/11/2020): over 15% in 2025 (${SEED_001_EN}; Quảng Ninh Economic Zone Authority, "Đẩy mạnh xúc tiến và hỗ trợ doanh nghiệp CBCT…", 02/03/2021)`,
+    `Nghị quyết 01-NQ/TU (16/11/2020): trên 15% năm 2025 (${MANUFACTURING_H1_2023.vi}; ${EZA_2021.vi})`,
+    `Resolution 01-NQ/TU (16/11/2020): over 15% in 2025 (${MANUFACTURING_H1_2023.en}; ${EZA_2021.en})`,
   ),
 };

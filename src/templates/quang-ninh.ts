@@ -1,15 +1,18 @@
 import { BUILTIN, sectorVar } from '../engine';
 import { assume, cite, QUANG_NINH_RECORDED_TO_2023, years } from './notes';
 import type { Template } from './types';
+import {
+  ANTT,
+  CAFEF_2024,
+  DECISION_80,
+  EZA_2021,
+  INFINA_2023,
+  MANUFACTURING_H1_2023,
+  TTXVN_2024,
+  VNBIZ,
+  VNECONOMY,
+} from './publications';
 
-const CAFEF = 'cafef.vn (2024 socio-economic results)';
-const INFINA = 'congdong.infina.vn (GSO-based 2023 report)';
-const ANTT = 'antt.vn/che-bien-che-tao-la-mot-trong-3-tru-cot-cua-cong-nghiep-quang-ninh-371411.htm';
-const VNECONOMY = 'vneconomy.vn/quang-ninh-don-luc-phat-trien-cong-nghiep-che-bien-che-tao.htm';
-
-const SEED_000 = 'TTXVN, "Quảng Ninh tập trung thực hiện tốt 3 khâu đột phá chiến lược" (shared/seeds/000)';
-const SEED_001 = 'Bài viết về một năm thực hiện Nghị quyết 01-NQ/TU, 2021 (shared/seeds/001)';
-const SEED_003 = 'BQL KKT Quảng Ninh, "Đẩy mạnh xúc tiến và hỗ trợ doanh nghiệp CBCT…", 02/03/2021 (shared/seeds/003)';
 const SECTORS = ['agriculture', 'manufacturing', 'other_industry', 'services', 'taxes'];
 
 /** Quảng Ninh, base year 2023: five sectors calibrated from published 2023–2024 figures (see domain.md). */
@@ -127,33 +130,33 @@ export const quangNinh: Template = {
     },
   ],
   sources: {
-    'agriculture@2023': cite(`${INFINA}: 4,7% × 315.800`, `${INFINA}: 4.7% × 315,800`),
-    'manufacturing@2023': cite(`${ANTT}: 12,3% × 315.800`, `${ANTT}: 12.3% × 315,800`),
+    'agriculture@2023': cite(`${INFINA_2023.vi}: 4,7% × 315.800`, `${INFINA_2023.en}: 4.7% × 315,800`),
+    'manufacturing@2023': cite(`${ANTT.vi}: 12,3% × 315.800`, `${ANTT.en}: 12.3% × 315,800`),
     'other_industry@2023': cite(
-      `tính từ: công nghiệp và xây dựng 51,9% (${INFINA}) trừ CBCT 12,3%`,
-      `derived: industry and construction 51.9% (${INFINA}) less manufacturing 12.3%`,
+      `tính từ: công nghiệp và xây dựng 51,9% (${INFINA_2023.vi}) trừ CBCT 12,3%`,
+      `derived: industry and construction 51.9% (${INFINA_2023.en}) less manufacturing 12.3%`,
     ),
-    'services@2023': cite(`${INFINA}: 30,7% × 315.800`, `${INFINA}: 30.7% × 315,800`),
+    'services@2023': cite(`${INFINA_2023.vi}: 30,7% × 315.800`, `${INFINA_2023.en}: 30.7% × 315,800`),
     'taxes@2023': cite(
-      `tính từ: 100% trừ các ngành khác (${INFINA})`,
-      `derived: 100% less the other sectors (${INFINA})`,
+      `tính từ: 100% trừ các ngành khác (${INFINA_2023.vi})`,
+      `derived: 100% less the other sectors (${INFINA_2023.en})`,
     ),
-    'agriculture.growth@2024': cite(CAFEF),
-    'manufacturing.growth@2024': cite('vnbiznews.com'),
+    'agriculture.growth@2024': cite(CAFEF_2024),
+    'manufacturing.growth@2024': cite(VNBIZ),
     'other_industry.growth@2024': cite(
-      `tính từ: (6,05% × 51,9 − 20,45% × 12,3) / 39,6 (${CAFEF})`,
-      `derived: (6.05% × 51.9 − 20.45% × 12.3) / 39.6 (${CAFEF})`,
+      `tính từ: (6,05% × 51,9 − 20,45% × 12,3) / 39,6 (${CAFEF_2024.vi})`,
+      `derived: (6.05% × 51.9 − 20.45% × 12.3) / 39.6 (${CAFEF_2024.en})`,
     ),
-    'services.growth@2024': cite(CAFEF),
-    'taxes.growth@2024': cite(CAFEF),
+    'services.growth@2024': cite(CAFEF_2024),
+    'taxes.growth@2024': cite(CAFEF_2024),
     'agriculture.growth': assume('tăng chậm như các năm gần đây', 'slow growth as in recent years'),
     'manufacturing.growth@2025': assume(
-      `mục tiêu tăng trưởng CBCT 17%/năm đến 2025 (${ANTT}; ${VNECONOMY})`,
-      `the province's 17%/yr manufacturing growth target to 2025 (${ANTT}; ${VNECONOMY})`,
+      `mục tiêu tăng trưởng CBCT 17%/năm đến 2025 (${ANTT.vi}; ${VNECONOMY.vi})`,
+      `the province's 17%/yr manufacturing growth target to 2025 (${ANTT.en}; ${VNECONOMY.en})`,
     ),
     'manufacturing.growth': assume(
-      `mục tiêu tăng trưởng CBCT 20%/năm đến 2030 (${ANTT}; ${VNECONOMY})`,
-      `the province's 20%/yr manufacturing growth target to 2030 (${ANTT}; ${VNECONOMY})`,
+      `mục tiêu tăng trưởng CBCT 20%/năm đến 2030 (${ANTT.vi}; ${VNECONOMY.vi})`,
+      `the province's 20%/yr manufacturing growth target to 2030 (${ANTT.en}; ${VNECONOMY.en})`,
     ),
     'other_industry.growth': assume(
       'khai khoáng (than) đi ngang, xây dựng tăng',
@@ -165,28 +168,25 @@ export const quangNinh: Template = {
       SECTORS.map((s) => [sectorVar(s, 'price'), assume('không thay đổi giá tương đối', 'no relative price change')]),
     ),
     share_target: cite(
-      `Nghị quyết 01-NQ/TU (16/11/2020) chỉ đặt mục tiêu tỷ trọng cho 2025 và 2030 (${SEED_001})`,
-      `Resolution 01-NQ/TU (16/11/2020) sets share targets for 2025 and 2030 only (${SEED_001})`,
+      `Nghị quyết 01-NQ/TU (16/11/2020) chỉ đặt mục tiêu tỷ trọng cho 2025 và 2030 (${MANUFACTURING_H1_2023.vi})`,
+      `Resolution 01-NQ/TU (16/11/2020) sets share targets for 2025 and 2030 only (${MANUFACTURING_H1_2023.en})`,
     ),
     'share_target@2025': cite(
-      `Nghị quyết 01-NQ/TU (16/11/2020): ${SEED_001}; ${SEED_003}`,
-      `Resolution 01-NQ/TU (16/11/2020): ${SEED_001}; ${SEED_003}`,
+      `Nghị quyết 01-NQ/TU (16/11/2020): ${MANUFACTURING_H1_2023.vi}; ${EZA_2021.vi}`,
+      `Resolution 01-NQ/TU (16/11/2020): ${MANUFACTURING_H1_2023.en}; ${EZA_2021.en}`,
     ),
     'share_target@2030': cite(
-      `${SEED_001} (một số báo ghi 20%: ${ANTT}; ${VNECONOMY})`,
-      `${SEED_001} (several press reports give 20%: ${ANTT}; ${VNECONOMY})`,
+      `${MANUFACTURING_H1_2023.vi} (một số báo ghi 20%: ${ANTT.vi}; ${VNECONOMY.vi})`,
+      `${MANUFACTURING_H1_2023.en} (several press reports give 20%: ${ANTT.en}; ${VNECONOMY.en})`,
     ),
-    growth_target: cite(
-      'Quy hoạch tỉnh 2021–2030, Quyết định 80/QĐ-TTg (11/02/2023), qdnd.vn',
-      'Provincial plan 2021–2030, Decision 80/QĐ-TTg (11/02/2023), qdnd.vn',
-    ),
+    growth_target: cite(DECISION_80),
     icor: assume(
-      `tính từ tổng vốn đầu tư xã hội 2024 là 109.400 tỷ đồng (${CAFEF}) chia cho 8,42% × 315.800 tỷ đồng`,
-      `derived from total social investment 2024 of 109,400 bn VND (${CAFEF}) over 8.42% × 315,800 bn VND`,
+      `tính từ tổng vốn đầu tư xã hội 2024 là 109.400 tỷ đồng (${CAFEF_2024.vi}) chia cho 8,42% × 315.800 tỷ đồng`,
+      `derived from total social investment 2024 of 109,400 bn VND (${CAFEF_2024.en}) over 8.42% × 315,800 bn VND`,
     ),
     investment: cite('ví dụ công thức: ICOR × mức tăng GRDP', 'worked example: ICOR × GRDP increase'),
     ...QUANG_NINH_RECORDED_TO_2023,
-    'grdp_growth@2023': cite(SEED_000),
-    'grdp_nominal@2023': cite(INFINA),
+    'grdp_growth@2023': cite(TTXVN_2024),
+    'grdp_nominal@2023': cite(INFINA_2023),
   },
 };
