@@ -57,6 +57,19 @@ describe('toXlsx', () => {
     expect(data.find((r) => r[1] === 'manufacturing.growth')![0]).toBe('Tăng trưởng Công nghiệp chế biến, chế tạo');
   });
 
+  it('leaves a year without a target empty and keeps a target of 0 as 0', async () => {
+    const target = {
+      id: 'share_target',
+      label: 'Mục tiêu tỷ trọng',
+      format: 'percent',
+      group: 'targets',
+      cells: [null, null, 0, null, 0.3],
+    } as const;
+    const table = testTable('vi', [target]);
+    const [data] = await readXlsxFile(Buffer.from(await (await toXlsx(table)).arrayBuffer()));
+    expect(data!.data.find((r) => r[1] === 'share_target')!.slice(2)).toEqual([null, null, 0, null, 0.3]);
+  });
+
   it('gives percent rows a percent format and value rows a thousands format', async () => {
     const { table, bytes } = await exported('en');
     const formatOf = cellFormats(bytes);

@@ -37,6 +37,9 @@ export function buildTable(sheet: Sheet, locale: LocaleState): ExportTable {
         });
       }
       if (view.error) return view.error.code;
+      // The model reads a blank input (a year without a target, an empty series or price cell) as 0, which the grid
+      // shows as an empty cell: the file leaves empty what the sheet shows empty.
+      if (view.text === '') return null;
       return view.value !== undefined && Number.isFinite(view.value) ? view.value : null;
     });
     rows.push({ id: row.id, label, format: row.format, group: row.group, cells });

@@ -64,6 +64,11 @@ test('Excel download reads back with the same numbers as the grid, edits include
   }
   expect(compared).toBe(12);
   expect(rows.find((r) => r[1] === 'manufacturing.growth')![2 + years.indexOf(2026)]).toBeCloseTo(0.35, 12);
+  // The share target has no figure for 2027: the grid shows an empty cell, and so does the file (not 0).
+  const target = rows.find((r) => r[1] === 'share_target')!;
+  await expect(page.getByRole('gridcell', { name: `${String(target[0])} 2027`, exact: true })).toHaveText('');
+  expect(target[2 + years.indexOf(2027)]).toBeNull();
+  expect(target[2 + years.indexOf(2030)]).toBeCloseTo(0.3, 12);
   expect(sheets[1]!.data.length).toBeGreaterThan(1);
 });
 
