@@ -76,6 +76,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/english.ts'],
     // A hang guard, not a speed check: the property tests run thousands of cases on a 2-core CI machine.
     testTimeout: 60_000,
   },

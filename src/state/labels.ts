@@ -11,7 +11,7 @@ import {
   type SheetRow,
   type TargetQuestion,
 } from '../engine';
-import { dictionaries, type MessageKey } from '../i18n';
+import { isMessageKey } from '../i18n';
 import type { LocaleState } from './locale.svelte';
 
 const ROLE_KEYS = {
@@ -125,6 +125,6 @@ export function errorMessage(error: CellError, locale: LocaleState): string {
   const what = error.args?.what;
   if (typeof what !== 'string') return locale.t(`error.${error.key}`, error.args);
   const key = `syntax.${what}`;
-  const word = key in dictionaries.vi ? locale.t(key as MessageKey) : `"${what}"`;
+  const word = isMessageKey(key) ? locale.t(key) : `"${what}"`;
   return locale.t(`error.${error.key}`, { ...error.args, what: word });
 }

@@ -1,5 +1,5 @@
 import { formatValue, type Label, type Locale } from '../engine';
-import { isLocale, labelText, translate, type MessageKey } from '../i18n';
+import { hasDictionary, isLocale, labelText, loadDictionary, translate, type MessageKey } from '../i18n';
 
 const STORAGE_KEY = 'grdp-scenarios.lang';
 
@@ -19,16 +19,29 @@ function readRemembered(): string | null {
   }
 }
 
-/** The interface language: chosen by URL or switch, remembered across visits. */
+/** The interface language: chosen by URL or switch, remembered across visits, shown only once its texts are loaded. */
 export class LocaleState {
   current = $state<Locale>('vi');
+  /** Whether the last language asked for could not load (offline before its texts were cached); the page kept its own. */
+  loadFailed = $state(false);
+  readonly #opening: Locale;
+  // Counts the languages asked for: a slow load that another choice has overtaken must not switch afterwards.
+  #asked = 0;
 
   constructor(search = globalThis.location?.search ?? '') {
-    this.current = initialLocale(search, readRemembered());
+    this.#opening = initialLocale(search, readRemembered());
+    // Until open() has loaded the texts of the language asked for, the page shows one whose texts are here.
+    this.current = hasDictionary(this.#opening) ? this.#opening : 'vi';
   }
 
-  /** Switches language, remembers it and keeps a ?lang= in the address in step. */
-  set(locale: Locale): void {
+  /** Loads the language the page opens in (?lang= or remembered) and shows it; awaited before the app mounts. */
+  async open(): Promise<void> {
+    if (await this.#ready(this.#opening)) this.current = this.#opening;
+  }
+
+  /** Switches language once its texts have loaded, remembers it and keeps a ?lang= in the address in step. */
+  async set(locale: Locale): Promise<void> {
+    if (!(await this.#ready(locale))) return;
     this.current = locale;
     try {
       localStorage.setItem(STORAGE_KEY, locale);
@@ -40,6 +53,26 @@ export class LocaleState {
       url.searchParams.set('lang', locale);
       history.replaceState(history.state, '', url);
     }
+  }
+
+  /** Hides the message that a language could not load. */
+  dismissLoadFailure(): void {
+    this.loadFailed = false;
+  }
+
+  // Loads a language's texts; false when they did not load or the planner has chosen again since (that choice decides).
+  async #ready(locale: Locale): Promise<boolean> {
+    const asked = ++this.#asked;
+    let loaded = true;
+    try {
+      await loadDictionary(locale);
+    } catch {
+      loaded = false;
+    }
+    if (asked !== this.#asked) return false;
+    // On a failure the page stays in a language it has every text of, and says why it did not switch.
+    this.loadFailed = !loaded;
+    return loaded;
   }
 
   /** Translates a key in the current language. */
