@@ -9,12 +9,12 @@ const vi = {
   'template.notNumber': 'Cần nhập một số, hoặc một công thức bắt đầu bằng =.',
   'template.numberOnly': 'Ô này chỉ nhập số, không nhập công thức.',
   'template.basePositive': 'Giá trị năm gốc phải lớn hơn 0.',
-  'template.rateRange': 'Tốc độ phải lớn hơn −100%.',
+  'template.rateRange': 'Tốc độ tăng trưởng phải lớn hơn −100%.',
   'template.isFocus': 'Đây là ngành trọng tâm của mục tiêu tỷ trọng: chọn ngành trọng tâm khác trước.',
   'template.inUse': 'Đang được dùng ở {rows}: sửa những chỗ đó trước.',
   'template.splitParts': 'Cần ít nhất hai phần, mỗi phần trên 0%, cộng lại đúng 100% (hiện là {total}%).',
   'template.splitBase': 'Chỉ chia được ngành có giá trị năm gốc là một số.',
-  'template.noVariable': 'Mẫu không có chỉ tiêu {id}.',
+  'template.noVariable': 'Mẫu tỉnh không có chỉ tiêu {id}.',
   'template.dropped': 'Đã bỏ {count} ô nằm ngoài giai đoạn {from}–{to} (năm {years}).',
   'template.baseValuesOf': 'Giá trị năm gốc vẫn là số của năm {from}: nhập số năm {to}.',
   'template.historyDropped': 'Đã bỏ số liệu thực tế của {series}.',
@@ -26,7 +26,7 @@ const vi = {
   'template.issue.structureSum': 'Các ngành cộng lại {sum}, không khớp GRDP giá hiện hành năm {year} là {grdp}.',
   'template.issue.sharesSum': 'Tỷ trọng các ngành năm {year} cộng lại {total}%, khác 100%.',
   'template.issue.targetOnNothing': 'Mục tiêu đặt cho {of}, chỉ tiêu này không có trong mẫu.',
-  'template.issue.growthMissing': 'Chưa có tốc độ tăng năm {years}.',
+  'template.issue.growthMissing': 'Chưa có tốc độ tăng trưởng năm {years}.',
   'template.issue.unsourced': 'Chưa ghi nguồn hoặc giả định.',
 };
 

@@ -30,10 +30,10 @@ test('the targets panel answers what growth each target takes, and applies it as
   // The template's growth to 2025 is recorded: the answers change 2026 on.
   const at2030 = requiredFocusGrowth(template.scenario, 2030, 0.3, 2026);
   if (at2030.status !== 'found') throw new Error('the template target should be reachable');
-  await page.getByRole('button', { name: 'Cần tăng trưởng bao nhiêu để đạt mục tiêu?' }).click();
+  await page.getByRole('button', { name: 'Cần tốc độ tăng trưởng bao nhiêu để đạt mục tiêu?' }).click();
   const answers = page.getByRole('region', { name: 'Cần gì để đạt mục tiêu?' });
   const line = answers.getByRole('listitem').filter({ hasText: 'năm 2030' });
-  await expect(line).toContainText(`cần tăng ${percent(at2030.x)}/năm (2026–2030)`);
+  await expect(line).toContainText(`cần tăng trưởng ${percent(at2030.x)}/năm (2026–2030)`);
   await expect(line).toContainText(`GRDP tăng bình quân ${percent(at2030.grdpGrowth!)}/năm (2026–2030)`);
 
   await expect(shareCard(page, 2030)).toHaveText('21,1%');
@@ -50,14 +50,14 @@ test('goal seek from the analysis panel finds the rate, reports iterations and a
   await panel.getByLabel('Giá trị').fill('20%');
   await panel.getByRole('button', { name: 'Tìm', exact: true }).click();
   const answer = panel.getByRole('status');
-  await expect(answer).toContainText(/= \d+,\d\d% thì Tỷ trọng .* 2030 đạt 20,00% \(sau \d+ vòng lặp\)/);
+  await expect(answer).toContainText(/= \d+,\d\d% thì Tỷ trọng .* 2030 đạt 20,00% \(sau \d+ lần lặp\)/);
   await panel.getByRole('button', { name: /Áp dụng vào bảng/ }).click();
   await expect(shareCard(page, 2030)).toHaveText('20,0%');
 
   // A target no growth from −50% to 200% can reach is reported with the closest value.
   await panel.getByLabel('Giá trị').fill('99%');
   await panel.getByRole('button', { name: 'Tìm', exact: true }).click();
-  await expect(answer).toContainText('Không giá trị nào từ -50,00% đến 200,00%');
+  await expect(answer).toContainText('Không có giá trị nào từ -50,00% đến 200,00%');
   await expect(answer).toContainText('Gần nhất');
 
   await panel.getByLabel('Giá trị').fill('ba mươi');
@@ -72,10 +72,10 @@ test('the tornado ranks the growth rows with the numbers beside the bars', async
   await expect(rows).toHaveCount(5);
   await expect(rows.first().getByRole('rowheader')).toHaveText(MFG_GROWTH);
   await expect(rows.first()).toContainText('%');
-  await page.getByRole('tabpanel').getByLabel('Dịch mỗi tốc độ ± (điểm %)').fill('2');
+  await page.getByRole('tabpanel').getByLabel('Mức điều chỉnh tốc độ tăng trưởng ± (điểm phần trăm)').fill('2');
   await expect(table.getByRole('columnheader', { name: /Tăng 2 điểm/ })).toBeVisible();
-  await page.getByRole('tabpanel').getByLabel('Kết quả theo dõi').selectOption('growth');
-  await expect(table).toContainText('Tăng trưởng GRDP bình quân');
+  await page.getByRole('tabpanel').getByLabel('Chỉ tiêu theo dõi').selectOption('growth');
+  await expect(table).toContainText('Tốc độ tăng trưởng GRDP bình quân');
 });
 
 test('ranges typed in cells drive a seeded Monte Carlo run with odds, fan charts and a histogram', async ({ page }) => {
@@ -89,7 +89,7 @@ test('ranges typed in cells drive a seeded Monte Carlo run with odds, fan charts
 
   // A mistyped range is refused with its reason and the cell keeps its number.
   await typeInto(page, `${MFG_GROWTH} 2029`, 'normal(20%)');
-  await expect(status(page)).toContainText('Khoảng không hợp lệ');
+  await expect(status(page)).toContainText('Khoảng giá trị không hợp lệ');
   await expect(cell(page, `${MFG_GROWTH} 2029`)).toHaveText('20,0%');
 
   // The same run computed here by the engine: the page must show its numbers.
@@ -103,12 +103,12 @@ test('ranges typed in cells drive a seeded Monte Carlo run with odds, fan charts
 
   await openTab(page, 'Xác suất đạt mục tiêu');
   const panel = page.getByRole('tabpanel');
-  await panel.getByLabel('Số lượt mô phỏng').fill('2000');
-  await panel.getByLabel('Seed (hạt giống ngẫu nhiên)').fill('7');
-  await panel.getByLabel('Seed (hạt giống ngẫu nhiên)').press('Tab');
+  await panel.getByLabel('Số lần mô phỏng').fill('2000');
+  await panel.getByLabel('Mã khởi tạo ngẫu nhiên').fill('7');
+  await panel.getByLabel('Mã khởi tạo ngẫu nhiên').press('Tab');
   await panel.getByRole('button', { name: 'Chạy mô phỏng' }).click();
   const results = panel.getByRole('region', { name: 'Kết quả mô phỏng' });
-  await expect(results).toContainText('2.000 lượt, seed 7, 3 ô có khoảng.');
+  await expect(results).toContainText('2.000 lần mô phỏng, mã khởi tạo 7, 3 ô có khoảng giá trị.');
   const odds = expected.targets.find((o) => o.of === 'manufacturing.share' && o.year === 2030)!;
   await expect(results.getByRole('listitem').filter({ hasText: 'năm 2030' })).toContainText(
     percent(odds.probability, odds.probability > 0 && odds.probability < 0.01 ? 1 : 0),
@@ -129,7 +129,7 @@ test('ranges typed in cells drive a seeded Monte Carlo run with odds, fan charts
 
   // The same seed gives the same result again; a new seed is a new draw.
   await panel.getByRole('button', { name: 'Chạy mô phỏng' }).click();
-  await expect(results).toContainText('seed 7');
+  await expect(results).toContainText('mã khởi tạo 7');
   expect(await results.innerText()).toBe(first);
 
   // The cards carry each target's chance while the scenario stays as it ran; an edit hides them and marks the
@@ -148,14 +148,14 @@ test('ranges typed in cells drive a seeded Monte Carlo run with odds, fan charts
   await cell(page, `${MFG_GROWTH} 2026`).click();
   await expect(page.locator('section.info')).toContainText('16%..24%');
   await openTab(page, 'Xác suất đạt mục tiêu');
-  await expect(page.getByRole('tabpanel').getByLabel('Seed (hạt giống ngẫu nhiên)')).toHaveValue('7');
+  await expect(page.getByRole('tabpanel').getByLabel('Mã khởi tạo ngẫu nhiên')).toHaveValue('7');
 });
 
 test('a long run shows progress and can be cancelled, leaving the page responsive', async ({ page }) => {
   await typeInto(page, `${MFG_GROWTH} 2026`, '16%..24%');
   await openTab(page, 'Xác suất đạt mục tiêu');
   const panel = page.getByRole('tabpanel');
-  await panel.getByLabel('Số lượt mô phỏng').fill('200000');
+  await panel.getByLabel('Số lần mô phỏng').fill('200000');
   await panel.getByRole('button', { name: 'Chạy mô phỏng' }).click();
   await expect(panel.getByRole('progressbar', { name: 'Tiến độ mô phỏng' })).toBeVisible();
   // The page still answers while the worker runs: an edit goes through.
@@ -200,9 +200,11 @@ test('a link whose range sits on a formula cell runs without it and says so', as
   await expect(page.getByRole('grid')).toBeVisible();
   await openTab(page, 'Xác suất đạt mục tiêu');
   const panel = page.getByRole('tabpanel');
-  await panel.getByLabel('Số lượt mô phỏng').fill('500');
+  await panel.getByLabel('Số lần mô phỏng').fill('500');
   await panel.getByRole('button', { name: 'Chạy mô phỏng' }).click();
   const results = panel.getByRole('region', { name: 'Kết quả mô phỏng' });
-  await expect(results).toContainText('500 lượt, seed 0, 1 ô có khoảng.');
-  await expect(results).toContainText('1 khoảng không được dùng vì ô của nó không còn là số nhập (investment 2026');
+  await expect(results).toContainText('500 lần mô phỏng, mã khởi tạo 0, 1 ô có khoảng giá trị.');
+  await expect(results).toContainText(
+    'Không dùng 1 khoảng giá trị vì ô chứa khoảng không còn là số nhập tay (investment 2026',
+  );
 });

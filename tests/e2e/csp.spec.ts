@@ -84,10 +84,10 @@ test.describe('under the policy', () => {
     await expect(page.getByRole('tabpanel').getByRole('table')).toBeVisible();
     await page.getByRole('tab', { name: 'Xác suất đạt mục tiêu' }).click();
     const odds = page.getByRole('tabpanel');
-    await odds.getByLabel('Số lượt mô phỏng').fill('2000');
+    await odds.getByLabel('Số lần mô phỏng').fill('2000');
     await odds.getByRole('button', { name: 'Chạy mô phỏng' }).click();
     const results = odds.getByRole('region', { name: 'Kết quả mô phỏng' });
-    await expect(results).toContainText('2.000 lượt');
+    await expect(results).toContainText('2.000 lần mô phỏng');
     await expect(results.getByRole('img', { name: /Phân bố tỷ trọng/ })).toBeVisible();
 
     await page.getByRole('button', { name: 'Chia sẻ liên kết' }).click();

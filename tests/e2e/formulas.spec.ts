@@ -29,7 +29,7 @@ test('suggests functions and rows while a formula is typed: arrows pick, Tab or 
 }) => {
   await cell(page, `${SERVICES_GROWTH} 2028`).click();
   await page.keyboard.type('=aver');
-  const list = page.getByRole('listbox', { name: 'Tên gợi ý để hoàn thành công thức' });
+  const list = page.getByRole('listbox', { name: 'Gợi ý tên để viết tiếp công thức' });
   await expect(list.getByRole('option')).toHaveText([/AVERAGE/]);
   await page.keyboard.press('Enter');
   const editor = page.getByRole('combobox', { name: `${SERVICES_GROWTH} 2028` });
@@ -59,6 +59,6 @@ test('reads a fraction typed into a percent cell as Excel does and refuses thous
   await typeInto(page, `${SERVICES_GROWTH} 2027`, '0,2045');
   await expect(cell(page, `${SERVICES_GROWTH} 2027`)).toHaveText('20,45%');
   await typeInto(page, `${SERVICES_GROWTH} 2028`, '38.843');
-  await expect(page.getByText('Ô tỷ lệ phần trăm không dùng dấu phân cách hàng nghìn')).toBeVisible();
+  await expect(page.getByText('Ô tỷ lệ phần trăm không dùng dấu chấm phân cách hàng nghìn')).toBeVisible();
   await expect(cell(page, `${SERVICES_GROWTH} 2028`)).not.toHaveText(/38/);
 });

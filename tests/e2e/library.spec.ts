@@ -38,7 +38,7 @@ test('creates from a preset, duplicates, renames, deletes with undo, and reopens
   await library
     .getByRole('listitem')
     .filter({ hasText: 'Thận trọng' })
-    .getByRole('button', { name: 'Nhân bản' })
+    .getByRole('button', { name: 'Tạo bản sao' })
     .click();
   await expect(page.locator('header .doc strong')).toHaveText('Thận trọng (bản sao)');
   const copy = library.getByRole('listitem').filter({ hasText: 'Thận trọng (bản sao)' });
@@ -178,17 +178,21 @@ test('compares two scenarios side by side', async ({ page }) => {
   await expect(compare.getByRole('heading', { name: 'So sánh kịch bản' })).toBeFocused();
   await expect(compare.getByRole('columnheader', { name: 'Kế hoạch', exact: true })).toBeVisible();
   await expect(compare.getByRole('columnheader', { name: /^Thận trọng/ })).toBeVisible();
-  const row = compare.getByRole('row', { name: /Tỷ trọng Công nghiệp chế biến, chế tạo 2030/ });
+  const row = compare.getByRole('row', { name: /Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030/ });
   await expect(row).toContainText('21,1%');
   // Cautious: 19,6% against 21,1% in 2030, shown as a difference in percentage points.
   await expect(row).toContainText('19,6%');
-  await expect(row).toContainText('−1,4 điểm %');
+  await expect(row).toContainText('−1,4 điểm phần trăm');
   // The plan periods and GRDP per capita are compared too.
-  await expect(compare.getByRole('row', { name: /Tăng trưởng GRDP bình quân 2021–2025/ })).toBeVisible();
   await expect(
-    compare.getByRole('row', { name: /Tăng trưởng Công nghiệp chế biến, chế tạo bình quân 2026–2030/ }),
+    compare.getByRole('row', { name: /Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021–2025/ }),
+  ).toBeVisible();
+  await expect(
+    compare.getByRole('row', {
+      name: /Tốc độ tăng trưởng Công nghiệp chế biến, chế tạo bình quân giai đoạn 2026–2030/,
+    }),
   ).toContainText('20,0%');
-  await expect(compare.getByRole('row', { name: /GRDP bình quân đầu người 2030 \(USD\)/ })).toBeVisible();
+  await expect(compare.getByRole('row', { name: /GRDP bình quân đầu người năm 2030 \(USD\)/ })).toBeVisible();
   await expect(compare.locator('canvas').first()).toBeVisible();
   // The share targets are marked on the comparison too: in the legend and as orange diamonds on the canvas.
   await expect(compare.locator('.u-legend')).toContainText('Mục tiêu');

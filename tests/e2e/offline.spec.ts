@@ -37,6 +37,6 @@ test('after the first visit the app loads and shows the saved scenario with no n
   const lever = present.getByRole('textbox', { name: /^Công nghiệp chế biến, chế tạo — tốc độ tăng/ });
   await lever.fill('20..34');
   await lever.press('Enter');
-  await expect(present.getByText(/Khả năng: ước tính từ/)).toBeVisible();
+  await expect(present.getByText(/Xác suất: ước tính từ/)).toBeVisible();
   await context.setOffline(false);
 });

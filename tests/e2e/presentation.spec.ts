@@ -5,7 +5,7 @@ import { applyPreset } from '../../src/templates';
 import { quangNinh2025 as template } from '../../src/templates/quang-ninh-2025';
 
 const MFG = 'Công nghiệp chế biến, chế tạo';
-const RATE_LEVER = `${MFG} — tốc độ tăng (mọi năm dự báo)`;
+const RATE_LEVER = `${MFG} — tốc độ tăng trưởng`;
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Trình chiếu' });
 const share2030 = (page: Page) =>
@@ -64,20 +64,22 @@ test('moving a growth lever changes the 2030 figure live; back to the scenario r
   await expect(share2030(page)).not.toHaveText(before!);
   const faster = await share2030(page).textContent();
   // The typed field follows the slider and types the same lever.
-  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng (%)` });
+  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng giá trị (%)` });
   await expect(typed).toHaveValue('30');
   await typed.fill('10');
   await typed.press('Enter');
   await expect(share2030(page)).not.toHaveText(faster!);
 
   await dialog(page)
-    .getByRole('button', { name: /Quay lại kịch bản/ })
+    .getByRole('button', { name: /Bỏ các thay đổi/ })
     .click();
   await expect(share2030(page)).toHaveText(before!);
 
   // Shift mode is labelled as such and starts at no change.
   await dialog(page).getByRole('radio', { name: 'Cộng thêm vào tốc độ hiện có' }).check();
-  const shift = dialog(page).getByRole('slider', { name: `${MFG} — cộng thêm vào tốc độ tăng hiện có (điểm %)` });
+  const shift = dialog(page).getByRole('slider', {
+    name: `${MFG} — cộng thêm vào tốc độ hiện có (điểm phần trăm)`,
+  });
   await expect(shift).toHaveValue('0');
   await shift.fill('0.05');
   await expect(share2030(page)).not.toHaveText(before!);
@@ -88,10 +90,10 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
 }) => {
   await openByButton(page);
   const card2030 = dialog(page).getByRole('article', { name: `Tỷ trọng ${MFG} năm 2030` });
-  const note = dialog(page).getByText(/Khả năng: ước tính từ/);
+  const note = dialog(page).getByText(/Xác suất: ước tính từ/);
   // No range, no odds: a single number has no chance to speak of.
   await expect(card2030).not.toContainText('khả năng');
-  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng (%)` });
+  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng giá trị (%)` });
   await typed.fill('20..34');
   await typed.press('Enter');
   await expect(typed).toHaveValue('20%..34%');
@@ -111,7 +113,7 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
   expect(p2030).toBeLessThan(1);
   const chance = formatValue(p2030, 'vi', 'percent', p2030 < 0.01 ? 1 : 0);
   await expect(card2030.locator('.verdict')).toContainText(`khả năng ${chance}`);
-  await expect(note).toContainText('2.000 lượt mô phỏng');
+  await expect(note).toContainText('2.000 lần mô phỏng');
   // Large enough for the back of the room, like the verdict it sits in.
   expect(await fontSize(page, '.card .chance')).toBeGreaterThanOrEqual(24);
 
@@ -124,7 +126,7 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
   // A reversed range is refused with its reason; the lever keeps its range.
   await typed.fill('40..10');
   await typed.press('Enter');
-  await expect(dialog(page)).toContainText('Khoảng phải đi từ nhỏ đến lớn');
+  await expect(dialog(page)).toContainText('Khoảng phải viết từ số nhỏ đến số lớn');
   await expect(typed).toHaveAttribute('aria-invalid', 'true');
   await expect(note).toBeVisible();
 
@@ -166,7 +168,7 @@ test('a lever moved again and again gets its odds from one worker, which ends wi
   await page.keyboard.press('ArrowRight');
   expect(await workers()).toEqual({ made: 0, ended: 0 });
 
-  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng (%)` });
+  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng giá trị (%)` });
   await typed.fill('20..34');
   await typed.press('Enter');
   const note = dialog(page).locator('.odds-note');
@@ -227,10 +229,10 @@ test('at 1920×1080 the headline figures and labels are large enough for a proje
       .locator('section.levers')
       .evaluate((el) => el.scrollHeight - el.clientHeight);
   expect(await overflow()).toBeLessThanOrEqual(0);
-  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng (%)` });
+  const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng giá trị (%)` });
   await typed.fill('20..34');
   await typed.press('Enter');
-  await expect(dialog(page).getByText(/Khả năng: ước tính từ/)).toBeVisible();
+  await expect(dialog(page).getByText(/Xác suất: ước tính từ/)).toBeVisible();
   const other = dialog(page).getByRole('textbox', { name: /^Dịch vụ — tốc độ tăng/ });
   await other.fill('abc');
   await other.press('Enter');

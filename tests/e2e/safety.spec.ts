@@ -115,12 +115,12 @@ test('an edited scenario from a link is replaced only after asking, and can be s
   await library(page).getByRole('button', { name: 'Kế hoạch', exact: true }).click();
   const ask = page.getByRole('alertdialog', { name: 'Kịch bản đang mở chưa được lưu' });
   await expect(ask).toBeVisible();
-  await ask.getByRole('button', { name: 'Ở lại' }).click();
+  await ask.getByRole('button', { name: 'Tiếp tục với kịch bản này' }).click();
   await expect(ask).toHaveCount(0);
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('41,0%');
 
   await library(page).getByRole('button', { name: 'Kế hoạch', exact: true }).click();
-  await ask.getByRole('button', { name: 'Lưu rồi mở' }).click();
+  await ask.getByRole('button', { name: 'Lưu rồi mở kịch bản khác' }).click();
   await expect(page.getByRole('button', { name: /Kịch bản \(2\)/ })).toBeVisible();
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('20,0%');
   await library(page)
@@ -157,7 +157,7 @@ test('with the disk full at start, the saved scenarios stay listed, open and exp
   expect(text).toContain('0.36');
   // An edit cannot be stored and says so; it is kept in the journal for when space is back.
   await typeInto(page, `${MFG_GROWTH} 2028`, '37');
-  await expect(page.getByRole('status').filter({ hasText: 'Lưu thất bại' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Không lưu được$/ })).toBeVisible();
   const journal = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.unsaved.')));
   expect(journal).toHaveLength(1);
 });

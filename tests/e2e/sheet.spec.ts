@@ -46,7 +46,7 @@ test('editing a growth cell by keyboard updates the card and the chart, and undo
 
   await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveText('35,0%');
   await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveClass(/changed/);
-  await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveAttribute('title', /Mẫu: 20,0%/);
+  await expect(cell(page, `${MFG_GROWTH} 2026`)).toHaveAttribute('title', /Theo mẫu tỉnh: 20,0%/);
   await expect(shareCard(page, 2030).locator('.figure')).not.toHaveText(before!);
   expect((await chartPixels(page)).equals(chartBefore)).toBe(false);
   // Enter moved down one row, as in a spreadsheet.
@@ -198,7 +198,7 @@ test('shows each input cell’s source, or that it is an assumption', async ({ p
   await typeInto(page, `${MFG_GROWTH} 2027`, '21');
   await expect(cell(page, `${MFG_GROWTH} 2027`)).not.toHaveClass(/assumption/);
   await cell(page, `${MFG_GROWTH} 2027`).click();
-  await expect(info).toContainText('Giả định của mẫu');
+  await expect(info).toContainText('Giả định trong mẫu tỉnh');
 });
 
 test('switches language, remembers it, and follows ?lang=', async ({ page }) => {

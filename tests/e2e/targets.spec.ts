@@ -3,7 +3,7 @@ import { cell } from './sheet-helpers';
 
 const MFG = 'Công nghiệp chế biến, chế tạo';
 const card = (page: Page, name: string) => page.getByRole('article', { name });
-const picker = (page: Page) => page.getByLabel('Kiểm tra theo bộ mục tiêu');
+const picker = (page: Page) => page.getByLabel('Đối chiếu với bộ mục tiêu');
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -29,13 +29,13 @@ test('switching the target set changes the cards, the chart’s markers and the 
   await expect(cell(page, 'Mục tiêu GRDP bình quân đầu người, USD (Đại hội XVI) 2030')).toHaveText('20.000');
 
   // "What would it take?" asks about every target of the set, per capita and average growth too.
-  await page.getByRole('button', { name: 'Cần tăng trưởng bao nhiêu để đạt mục tiêu?' }).click();
+  await page.getByRole('button', { name: 'Cần tốc độ tăng trưởng bao nhiêu để đạt mục tiêu?' }).click();
   const answers = page.getByRole('region', { name: 'Cần gì để đạt mục tiêu?' });
   await expect(
     answers.getByRole('listitem').filter({ hasText: 'Để GRDP bình quân đầu người đạt 20.000 USD năm 2030' }),
   ).toBeVisible();
   await expect(
-    answers.getByRole('listitem').filter({ hasText: 'Để GRDP tăng bình quân 12,2%/năm (2026–2030)' }),
+    answers.getByRole('listitem').filter({ hasText: 'Để GRDP tăng bình quân 12,2%/năm giai đoạn 2026–2030' }),
   ).toContainText('cần tăng');
   await expect(
     answers.getByRole('listitem').filter({ hasText: 'Để tỷ trọng Công nghiệp chế biến, chế tạo đạt 18,0% năm 2030' }),
@@ -50,7 +50,7 @@ test('switching the target set changes the cards, the chart’s markers and the 
   await page.getByRole('button', { name: /^Phân tích:/ }).click();
   await page.getByRole('tab', { name: 'Xác suất đạt mục tiêu' }).click();
   const panel = page.getByRole('tabpanel');
-  await panel.getByLabel('Số lượt mô phỏng').fill('500');
+  await panel.getByLabel('Số lần mô phỏng').fill('500');
   await panel.getByRole('button', { name: 'Chạy mô phỏng' }).click();
   const results = panel.getByRole('region', { name: 'Kết quả mô phỏng' });
   await expect(results).toContainText('GRDP bình quân đầu người (USD) năm 2030 đạt mục tiêu ≥ 20.000 USD');

@@ -35,7 +35,7 @@ test('a target set added in the template editor checks a new scenario made from 
   await form.getByRole('combobox').first().selectOption({ label: name });
   await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
   // A template with several target sets lets the sheet check against any of them; the new scenario starts with one.
-  const picker = page.getByLabel('Kiểm tra theo bộ mục tiêu');
+  const picker = page.getByLabel('Đối chiếu với bộ mục tiêu');
   await expect(picker.or(cell(page, `${TARGET} 2030`)).first()).toBeVisible();
   if (await picker.isVisible()) await picker.selectOption({ label: 'Nghị quyết mới' });
   await expect(cell(page, `${TARGET} 2030`)).toHaveText('35,0%');

@@ -24,12 +24,12 @@ test('a template no scenario uses is deleted, also for the next visit', async ({
   await expect(versions.getByRole('listitem')).toHaveText([
     /Phiên bản 1 \(dùng cho kịch bản mới\)\s*chưa kịch bản nào dùng/,
   ]);
-  await box.getByRole('button', { name: 'Xoá mẫu Mẫu thử xoá' }).click();
+  await box.getByRole('button', { name: 'Xóa mẫu Mẫu thử xoá' }).click();
   await box
-    .getByRole('group', { name: 'Xoá mẫu Mẫu thử xoá' })
-    .getByRole('button', { name: 'Xoá', exact: true })
+    .getByRole('group', { name: 'Xóa mẫu Mẫu thử xoá' })
+    .getByRole('button', { name: 'Xóa', exact: true })
     .click();
-  await expect(box.getByRole('status')).toContainText('Đã xoá 1 phiên bản');
+  await expect(box.getByRole('status')).toContainText('Đã xóa 1 phiên bản');
   await expect(box.getByRole('region', { name: 'Mẫu đã lưu' })).toContainText('Chưa có mẫu nào được lưu.');
 
   await page.reload();
@@ -51,10 +51,10 @@ test('deleting a template keeps the version a saved scenario uses, and the scena
   const grdp = await cell(page, 'GRDP (giá so sánh) 2030').textContent();
 
   const box = await openTemplates(page);
-  await box.getByRole('button', { name: 'Xoá mẫu Mẫu thử xoá' }).click();
-  const confirm = box.getByRole('group', { name: 'Xoá mẫu Mẫu thử xoá' });
+  await box.getByRole('button', { name: 'Xóa mẫu Mẫu thử xoá' }).click();
+  const confirm = box.getByRole('group', { name: 'Xóa mẫu Mẫu thử xoá' });
   await expect(confirm).toContainText('đang được các kịch bản đã lưu dùng');
-  await confirm.getByRole('button', { name: 'Xoá', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Xóa', exact: true }).click();
   await expect(box.getByRole('status')).toContainText('giữ lại 1 phiên bản');
 
   await page.reload();

@@ -128,7 +128,7 @@ test('the example spreadsheet downloaded from the dialog imports into a template
   await expect(box.getByRole('textbox', { name: 'Tên mẫu' })).toBeFocused();
 
   // An edit not saved: the first Escape says so and keeps the dialog, the second drops it.
-  await box.getByRole('textbox', { name: 'Tốc độ tăng năm 2027 của Dịch vụ' }).fill('9');
+  await box.getByRole('textbox', { name: 'Tốc độ tăng trưởng năm 2027 của Dịch vụ' }).fill('9');
   await box.getByRole('textbox', { name: 'Tên mẫu' }).click();
   await page.keyboard.press('Escape');
   await expect(box.getByRole('status')).toContainText('chưa được lưu');

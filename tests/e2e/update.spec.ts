@@ -85,8 +85,8 @@ async function publishAndCheck(page: Page): Promise<void> {
 
 const MFG_GROWTH_2027 = 'Tăng trưởng Công nghiệp chế biến, chế tạo 2027';
 
-const announcement = (page: Page) => page.getByRole('status').filter({ hasText: 'Có phiên bản mới' });
-const installed = (page: Page) => page.getByRole('status').filter({ hasText: 'Phiên bản mới đã được cài' });
+const announcement = (page: Page) => page.getByRole('status').filter({ hasText: 'Đã có phiên bản mới' });
+const installed = (page: Page) => page.getByRole('status').filter({ hasText: 'Đã cài phiên bản mới' });
 const marked = (page: Page) => page.evaluate(() => (window as unknown as { before?: boolean }).before);
 
 /** Sets a marker on the page that only a reload would wipe. */
@@ -162,7 +162,7 @@ test('a new version announces itself, keeps the page until asked, then reloads i
   const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
 
   await publishAndCheck(page);
-  const prompt = page.getByRole('status').filter({ hasText: 'Có phiên bản mới' });
+  const prompt = page.getByRole('status').filter({ hasText: 'Đã có phiên bản mới' });
   await expect(prompt).toBeVisible();
   // Still the same page and the old worker: nothing was replaced under the user's hands.
   expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBe(true);
@@ -173,7 +173,7 @@ test('a new version announces itself, keeps the page until asked, then reloads i
   expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBeUndefined();
   const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null);
   expect(waiting).toBeNull();
-  await expect(page.getByRole('status').filter({ hasText: 'Có phiên bản mới' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Đã có phiên bản mới' })).toHaveCount(0);
   await close();
 });
 
@@ -181,7 +181,7 @@ test('"later" hides the announcement and the page carries on with the current ve
   const { page, close } = await open();
   await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
   await publishAndCheck(page);
-  const prompt = page.getByRole('status').filter({ hasText: 'Có phiên bản mới' });
+  const prompt = page.getByRole('status').filter({ hasText: 'Đã có phiên bản mới' });
   await expect(prompt).toBeVisible();
   await prompt.getByRole('button', { name: 'Để sau' }).click();
   await expect(prompt).toHaveCount(0);
@@ -231,7 +231,7 @@ test('another open tab with unsaved edits asks, and reloads into the new version
   await other.goto(origin);
   await expect(other.getByRole('grid')).toBeVisible();
   await typeInto(other, MFG_GROWTH_2027, '31');
-  await expect(other.getByRole('status').filter({ hasText: 'Lưu thất bại' })).toBeVisible();
+  await expect(other.getByRole('status').filter({ hasText: /^Không lưu được$/ })).toBeVisible();
   await mark(other);
 
   await publishAndCheck(page);
