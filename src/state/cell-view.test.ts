@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Model, sheetColumns, sheetRows, withInput, withRange, type Locale, type Scenario } from '../engine';
+import { CAFEF_2024, KINHTEDOTHI_2021, VNBIZ } from '../templates/publications';
 import { quangNinh } from '../templates/quang-ninh';
 import {
   cellView,
@@ -90,7 +91,7 @@ describe('cellView', () => {
       kind: 'history',
       text: '32,2%',
       value: 0.3219,
-      source: 'kinhtedothi.vn',
+      source: KINHTEDOTHI_2021.vi,
       assumption: false,
       changed: false,
     });
@@ -98,7 +99,7 @@ describe('cellView', () => {
       kind: 'history',
       text: '16.4%',
       value: 0.164,
-      source: 'derived from vnbiznews.com',
+      source: `derived from: ${VNBIZ.en}`,
     });
   });
 
@@ -302,7 +303,7 @@ describe('sourceNotes', () => {
     expect(notes.filter((n) => n.text === 'no relative price change')).toEqual([
       { text: 'no relative price change', assumption: true },
     ]);
-    expect(notes.filter((n) => n.text === 'cafef.vn (2024 socio-economic results)')).toHaveLength(1);
+    expect(notes.filter((n) => n.text === CAFEF_2024.en)).toHaveLength(1);
     expect(notes.find((n) => n.text === 'slow growth as in recent years')?.assumption).toBe(true);
     expect(notes.some((n) => n.text.includes('Decision 80/QĐ-TTg') && !n.assumption)).toBe(true);
     expect(sourceNotes(ctx, columns, 'vi').map((n) => n.text)).toContain('tăng chậm như các năm gần đây');
@@ -313,7 +314,7 @@ describe('sourceNotes', () => {
     const columns = sheetColumns(ctx.scenario, ctx.model).filter((c) => c.kind !== 'history');
     const texts = sourceNotes(ctx, columns, 'en').map((n) => n.text);
     // The 2021 recorded growth figures are cited only there.
-    expect(texts).not.toContain('kinhtedothi.vn');
-    expect(texts).toContain('vnbiznews.com');
+    expect(texts).not.toContain(KINHTEDOTHI_2021.en);
+    expect(texts).toContain(VNBIZ.en);
   });
 });
