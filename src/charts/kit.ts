@@ -98,25 +98,45 @@ export function yearAxis(fontSize = FONT_SIZE, incrs: number[] = [1, 2, 5, 10]):
   return { ...axisStyle(fontSize), incrs, values: (_u, splits) => splits.map((v) => String(Math.round(v))) };
 }
 
-/** A y axis sized to its widest tick label, with the axis label beside it. */
+/** A y axis sized to its widest tick label, with the axis label beside it (in a smaller size if given). */
 export function valueAxis(
   scale: string,
   side: 1 | 3,
   label: string,
   values: uPlot.Axis['values'],
-  { fontSize = FONT_SIZE, grid = true }: { fontSize?: number; grid?: boolean } = {},
+  {
+    fontSize = FONT_SIZE,
+    labelFontSize = fontSize,
+    grid = true,
+  }: { fontSize?: number; labelFontSize?: number; grid?: boolean } = {},
 ): uPlot.Axis {
   return {
     ...axisStyle(fontSize),
     scale,
     side,
     label,
-    labelSize: fontSize + 8,
+    labelFont: font(labelFontSize),
+    labelSize: labelFontSize + 8,
     size: fitAxis(font(fontSize)),
     values,
     grid: grid ? { stroke: GRID, width: 1 } : { show: false },
   };
 }
+
+/** Measures a text's width in CSS pixels in a canvas font. */
+export type MeasureText = (text: string, font: string) => number;
+
+/**
+ * The text size, at most `size`, at which `text` is no longer than `room` pixels: uPlot draws an axis title
+ * along the plot without wrapping or clipping it, so a long title in large type runs past the plot's ends.
+ */
+export function fittedFontSize(text: string, size: number, room: number, measure: MeasureText): number {
+  const width = measure(text, font(size));
+  return width <= room ? size : Math.max(MIN_FONT_SIZE, Math.floor((size * room) / width));
+}
+
+/** Below this, a title is too small to read on a projector; it is the sheet's own axis size. */
+const MIN_FONT_SIZE = FONT_SIZE;
 
 /** Sizes a y axis to its widest tick label in the given font. */
 export function fitAxis(axisFont: string): (u: uPlot, values: string[] | null) => number {

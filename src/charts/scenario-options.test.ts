@@ -2,7 +2,7 @@ import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
 import { chartSeries, Model } from '../engine';
 import { quangNinh } from '../templates/quang-ninh';
-import { sectorColour, targetLabel } from './kit';
+import { font as kitFont, sectorColour, targetLabel } from './kit';
 import { alignedScales, buildChartOptions, seriesIndex, toAlignedData, type ChartInput } from './scenario-options';
 
 const scenario = quangNinh.scenario;
@@ -123,5 +123,32 @@ describe('alignedScales', () => {
 describe('targetLabel', () => {
   it('names the target, its value and its year', () => {
     expect(targetLabel(input, 2025, 0.15)).toBe('Target 15.0% (2025)');
+  });
+});
+
+describe('axis titles that fit the plot', () => {
+  // A font's width: half its size per character, as a stand-in for the canvas.
+  const measure = (text: string, font: string) => (text.length * Number.parseFloat(font)) / 2;
+  const titles = (options: uPlot.Options) =>
+    options.axes!.slice(1).map((a) => ({ label: String(a.label), font: String(a.labelFont) }));
+  const large = { ...input, fontSize: 20, labels: { ...input.labels, valueShort: 'GRDP' } };
+
+  it('keep their size where they fit, as without a measure', () => {
+    expect(titles(buildChartOptions(large, { width: 900, height: 400 }, measure))).toEqual(
+      titles(buildChartOptions(large, { width: 900, height: 400 })),
+    );
+  });
+
+  it('shrink to fit along the plot', () => {
+    // 'GRDP (bn VND)' is 13 characters: 130 px at 20 px, with 180 − 50 (years) − 20 = 110 px along the plot.
+    const { label, font } = titles(buildChartOptions(large, { width: 900, height: 180 }, measure))[0]!;
+    expect(label).toBe('GRDP (bn VND)');
+    expect(font).toBe(kitFont(16));
+    expect(measure(label, font)).toBeLessThanOrEqual(110);
+  });
+
+  it('fall back to the short value title where even the smallest size is too long', () => {
+    // 78 px at 12 px, the smallest, with 70 px along the plot.
+    expect(titles(buildChartOptions(large, { width: 900, height: 140 }, measure))[0]!.label).toBe('GRDP');
   });
 });

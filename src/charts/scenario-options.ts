@@ -2,10 +2,13 @@ import uPlot from 'uplot';
 import type { ChartSeries } from '../engine';
 import type { MessageKey } from '../i18n';
 import {
+  fittedFontSize,
+  font,
   FONT_SIZE,
   INK,
   legendOf,
   legendValue,
+  type MeasureText,
   niceCeil,
   sectorColour,
   TARGET,
@@ -23,6 +26,8 @@ export interface ChartLabels {
   readonly target: string;
   readonly year: string;
   readonly value: string;
+  /** The value axis title without the price basis, for a plot too short for the full one. */
+  readonly valueShort?: string;
   readonly shareAxis: string;
   readonly title: string;
 }
@@ -39,6 +44,7 @@ export function chartLabels(
     target: t('chart.target'),
     year: t('chart.year'),
     value: t('chart.value', { unit }),
+    valueShort: t('chart.valueShort', { unit }),
     shareAxis: t('chart.shareAxis'),
     title: t('chart.title', { name }),
   };
@@ -66,6 +72,8 @@ const X_MARGIN = 0.2;
 // Head room over the data: the stack top may touch the frame, a target needs room for its label.
 const GRDP_HEADROOM = 1.03;
 const SHARE_HEADROOM = 1.1;
+// uPlot's default height of an x axis.
+const X_AXIS_SIZE = 50;
 
 /** Index of each uPlot series for a chart with `sectorCount` sectors (0 is the year). */
 export function seriesIndex(sectorCount: number): { share: number; history: number; targets: number } {
@@ -152,11 +160,24 @@ function evenSplits(top: number, divisions: number): number[] {
   return Array.from({ length: divisions + 1 }, (_, k) => (top / divisions) * k);
 }
 
-/** uPlot options for the scenario chart: stacked sector areas (GRDP, left axis) and the focus share (right axis). */
-export function buildChartOptions(input: ChartInput, size: { width: number; height: number }): uPlot.Options {
+/**
+ * uPlot options for the scenario chart: stacked sector areas (GRDP, left axis) and the focus share (right axis).
+ * With `measure`, each y axis title is made small enough to fit along the plot.
+ */
+export function buildChartOptions(
+  input: ChartInput,
+  size: { width: number; height: number },
+  measure?: MeasureText,
+): uPlot.Options {
   const sectorCount = input.data.sectors.length;
   // Read once: uPlot bakes fonts in at creation, and ScenarioChart rebuilds when the size changes.
   const fontSize = input.fontSize ?? FONT_SIZE;
+  // The plot's height: the chart's less the year axis (uPlot's default size) and a small margin.
+  const titleRoom = size.height - X_AXIS_SIZE - fontSize;
+  const titleSize = (label: string) => (measure ? fittedFontSize(label, fontSize, titleRoom, measure) : fontSize);
+  const fits = (label: string) => !measure || measure(label, font(titleSize(label))) <= titleRoom;
+  const valueTitle =
+    fits(input.labels.value) || input.labels.valueShort === undefined ? input.labels.value : input.labels.valueShort;
   const scales = (u: uPlot) => chartScales(u, sectorCount, input.scales, input.data.shareTargetsUpper);
   const splits: uPlot.Axis['splits'] = (u, _axis, _min, max) => evenSplits(max, scales(u).divisions);
   const { share, targets } = seriesIndex(sectorCount);
@@ -214,8 +235,9 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
     axes: [
       { ...yearAxis(fontSize, [1, 2, 5, 10, 20, 50]), space: Math.max(44, fontSize * 4), grid: { show: false } },
       {
-        ...valueAxis('grdp', 3, input.labels.value, (_u, ticks) => ticks.map((v) => input.formatValue(v)), {
+        ...valueAxis('grdp', 3, valueTitle, (_u, ticks) => ticks.map((v) => input.formatValue(v)), {
           fontSize,
+          labelFontSize: titleSize(valueTitle),
         }),
         splits,
       },
@@ -229,7 +251,7 @@ export function buildChartOptions(input: ChartInput, size: { width: number; heig
             const whole = ticks.every((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9);
             return ticks.map((v) => input.formatPercent(v, whole ? 0 : 1));
           },
-          { fontSize, grid: false },
+          { fontSize, labelFontSize: titleSize(input.labels.shareAxis), grid: false },
         ),
         splits,
       },

@@ -98,6 +98,7 @@ export const en: Dictionary = {
   'chart.target': 'Target',
   'chart.year': 'Year',
   'chart.value': 'GRDP ({unit}, current prices)',
+  'chart.valueShort': 'GRDP ({unit})',
   'chart.shareAxis': 'Share',
   'chart.perCapita': 'GRDP per capita, USD (projection)',
   'chart.perCapitaHistory': 'GRDP per capita, USD (actual)',

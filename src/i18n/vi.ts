@@ -95,6 +95,7 @@ export const vi = {
   'chart.target': 'Mục tiêu',
   'chart.year': 'Năm',
   'chart.value': 'GRDP ({unit}, giá hiện hành)',
+  'chart.valueShort': 'GRDP ({unit})',
   'chart.shareAxis': 'Tỷ trọng',
   'chart.perCapita': 'GRDP bình quân đầu người, USD (dự báo)',
   'chart.perCapitaHistory': 'GRDP bình quân đầu người, USD (thực tế)',
