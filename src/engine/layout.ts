@@ -34,6 +34,8 @@ export interface SheetRow {
   readonly label: Label;
   /** True for the sector whose share the targets follow. */
   readonly focus: boolean;
+  /** The year whose prices the constant-price rows are at (the scenario's base year), which their labels name. */
+  readonly priceYear: number;
 }
 
 /** A column of the sheet. */
@@ -52,7 +54,7 @@ export function sheetRows(scenario: Scenario, options: { prices: boolean }): She
   const sectors = scenario.rows.filter((r) => r.kind === 'sector');
   const focus = scenario.meta.focus;
   const push = (id: string, role: VarRole, group: RowGroup, format: Format, label: Label, flags = {}) =>
-    rows.push({ id, role, group, format, label, focus: false, ...flags });
+    rows.push({ id, role, group, format, label, focus: false, priceYear: scenario.meta.baseYear, ...flags });
   // The model's own variables come with their role and format; the layout only picks and groups them.
   const pushBuilt = ({ id, role, format }: BuiltVariable, group: RowGroup, label: Label, flags = {}) =>
     push(id, role, group, format, label, flags);

@@ -7,7 +7,7 @@ export type ExportCell = number | string | null;
 /** One variable of the sheet as a table row. */
 export interface ExportRow {
   readonly id: string;
-  /** The row's name in the export's language, e.g. "Tăng trưởng Công nghiệp chế biến, chế tạo". */
+  /** The row's name in the export's language, e.g. "Tăng trưởng công nghiệp chế biến, chế tạo". */
   readonly label: string;
   readonly format: Format;
   readonly group: RowGroup;

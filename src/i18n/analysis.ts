@@ -63,8 +63,8 @@ const vi = {
   'mc.chanceGrowth': 'Xác suất GRDP tăng bình quân giai đoạn {from}–{to} đạt {threshold}/năm:',
   'mc.median': 'Trung vị',
   'mc.fanShare': 'Tỷ trọng {name}: trung vị, dải 25–75% và 10–90%',
-  'mc.fanGrdp': 'GRDP giá so sánh: trung vị, dải 25–75% và 10–90%',
-  'mc.grdpAxis': 'GRDP ({unit}, giá so sánh)',
+  'mc.fanGrdp': 'GRDP giá so sánh năm {base}: trung vị, dải 25–75% và 10–90%',
+  'mc.grdpAxis': 'GRDP ({unit}, giá so sánh năm {base})',
   'mc.histogram': 'Phân bố tỷ trọng {name} năm {year} ({samples} lần mô phỏng)',
 };
 
@@ -131,8 +131,8 @@ const en: Record<AnalysisKey, string> = {
   'mc.chanceGrowth': 'Chance average GRDP growth {from}–{to} reaches {threshold} a year:',
   'mc.median': 'Median',
   'mc.fanShare': '{name} share: median, 25–75% and 10–90% bands',
-  'mc.fanGrdp': 'GRDP at constant prices: median, 25–75% and 10–90% bands',
-  'mc.grdpAxis': 'GRDP ({unit}, constant prices)',
+  'mc.fanGrdp': 'GRDP at constant {base} prices: median, 25–75% and 10–90% bands',
+  'mc.grdpAxis': 'GRDP ({unit}, constant {base} prices)',
   'mc.histogram': 'Distribution of the {name} share in {year} ({samples} samples)',
 };
 

@@ -66,7 +66,7 @@ describe('dictionaries', () => {
     expect(translate('en', 'cards.share', { name: 'Manufacturing', year: 2030 })).toBe('Manufacturing share in 2030');
     expect(translate('vi', 'row.growth', { name: 'Dịch vụ' })).toBe('Tăng trưởng Dịch vụ');
     expect(translateHelp('vi', 'help.start', { separator: ';' })).toContain('“;”');
-    expect(translatePresent('vi', 'present.date', { date: '1 tháng 1' })).toBe('Ngày 1 tháng 1');
+    expect(translatePresent('en', 'present.date', { date: '1 January' })).toBe('Date: 1 January');
     expect(translateCompare('en', 'compare.points', { value: '1.5' })).toBe('1.5 pp');
     expect(translateTemplate('en', 'template.tooLong', { max: 200 })).toBe('Longer than 200 characters.');
     expect(translateTableImport('vi', 'tableImport.noSheet', { sheet: 'A' })).toBe('Không có trang tính “A”.');

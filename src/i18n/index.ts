@@ -3,6 +3,8 @@ import type { Label, Locale } from '../engine';
 import { vi } from './vi';
 import { fillPlaceholders } from './fill';
 
+export { inSentence, sentenceStart, withName } from './fill';
+
 /** Every interface text key. */
 export type MessageKey = keyof typeof vi;
 

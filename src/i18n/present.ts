@@ -21,7 +21,7 @@ const vi = {
   'present.next': 'Kịch bản sau (→)',
   'present.position': 'Kịch bản {position}',
   'present.darkTheme': 'Nền tối',
-  'present.date': 'Ngày {date}',
+  'present.date': '{date}',
   'present.shareTargets': 'Mục tiêu tỷ trọng {name}: {list}',
   'present.growthTarget': 'Mục tiêu tốc độ tăng trưởng GRDP: ≥ {value}/năm',
   'present.keys': '← → chuyển kịch bản · Esc thoát',

@@ -39,7 +39,7 @@ describe('buildTable', () => {
     const i = table.years.indexOf(2026);
     const growth = table.rows.find((r) => r.id === 'manufacturing.growth')!;
     expect(growth.format).toBe('percent');
-    expect(growth.label).toBe(`Tăng trưởng ${MANUFACTURING}`);
+    expect(growth.label).toBe('Tăng trưởng công nghiệp chế biến, chế tạo');
     expect(growth.cells[i]).toBeCloseTo(
       sheet.model.get('manufacturing.growth')!.values[2026 - sheet.model.baseYear]!,
       12,
@@ -78,7 +78,7 @@ describe('chart image input', () => {
 
   it('has a translated title, the scenario name and a source line', () => {
     const texts = pngTexts(sheet, locale);
-    expect(texts.title).toBe('GRDP theo ngành và tỷ trọng Công nghiệp chế biến, chế tạo');
+    expect(texts.title).toBe('GRDP theo ngành và tỷ trọng công nghiệp chế biến, chế tạo');
     expect(texts.subtitle).toBe(sheet.scenario.meta.name);
     expect(texts.source).toMatch(/^Nguồn: .*Quảng Ninh/);
   });

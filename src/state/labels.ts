@@ -11,7 +11,7 @@ import {
   type SheetRow,
   type TargetQuestion,
 } from '../engine';
-import { isMessageKey } from '../i18n';
+import { isMessageKey, withName } from '../i18n';
 import type { LocaleState } from './locale.svelte';
 
 const ROLE_KEYS = {
@@ -27,10 +27,14 @@ const ROLE_KEYS = {
   grdpPerCapitaUsd: 'row.grdpPerCapitaUsd',
 } as const;
 
-/** A row's name in the current language: "Manufacturing growth", "GRDP (current prices)", "ICOR". */
+/**
+ * A row's name in the current language: "Tăng trưởng công nghiệp chế biến, chế tạo", "GRDP (giá so sánh năm 2025)",
+ * "Manufacturing growth", "ICOR".
+ */
 export function rowLabel(row: SheetRow, locale: LocaleState): string {
   const name = locale.label(row.label);
-  return row.role in ROLE_KEYS ? locale.t(ROLE_KEYS[row.role as keyof typeof ROLE_KEYS], { name }) : name;
+  if (!(row.role in ROLE_KEYS)) return name;
+  return withName(locale.t, ROLE_KEYS[row.role as keyof typeof ROLE_KEYS], { name, base: row.priceYear });
 }
 
 /** The names of sectors by id in the current language (the id where a sector is missing). */
@@ -56,7 +60,12 @@ export function chartInput(
   locale: LocaleState,
   line: 'share' | 'perCapita' = 'share',
 ): ChartInput {
-  const labels = chartLabels(locale.t, focusName(scenario, locale), locale.label(scenario.meta.unit));
+  const labels = chartLabels(
+    (key, args) =>
+      args?.name === undefined ? locale.t(key, args) : withName(locale.t, key, { ...args, name: args.name }),
+    focusName(scenario, locale),
+    locale.label(scenario.meta.unit),
+  );
   const usd = (v: number) => `${locale.number(Math.round(v))} USD`;
   return {
     data: chart,
@@ -108,16 +117,16 @@ export function questionGoal(
       ? boundsText(of, threshold, undefined, locale).replace(/^≥ /, '')
       : boundsText(of, threshold, upper, locale);
   if (measure === 'average') return locale.t('questions.goal.average', { aim, from: baseYear + 1, year });
-  if (of === focus.shareId) return locale.t('questions.goal.share', { name: focus.name, aim, year });
+  if (of === focus.shareId) return withName(locale.t, 'questions.goal.share', { name: focus.name, aim, year });
   if (of === BUILTIN.grdpPerCapitaUsd) return locale.t('questions.goal.perCapita', { aim, year });
   const group = structureName(of, locale);
   if (group) return locale.t('questions.goal.structure', { group, aim, year });
   return locale.t('questions.goal.other', { variable: of, aim, year });
 }
 
-/** A group heading of the sheet. */
-export function groupLabel(group: RowGroup, locale: LocaleState, unit: string): string {
-  return locale.t(`grid.group.${group}`, { unit });
+/** A group heading of the sheet; `base` is the year whose prices the sector values are at. */
+export function groupLabel(group: RowGroup, locale: LocaleState, unit: string, base: number): string {
+  return locale.t(`grid.group.${group}`, { unit, base });
 }
 
 /** A cell error's message in the current language, with syntax names translated. */

@@ -89,7 +89,7 @@ export class LocaleState {
   /** A value in billions as the current language writes it: "315.800" / "315,800". */
   number = (value: number): string => formatValue(value, this.current, 'number');
 
-  /** A date as the current language writes it: 'long' ("29 tháng 11, 2026") or 'short' with the time. */
+  /** A date as the current language writes it: 'long' ("ngày 29 tháng 11 năm 2026") or 'short' with the time. */
   date = (value: Date | number, style: 'long' | 'dateTime'): string => formatDate(value, this.current, style);
 }
 
@@ -98,16 +98,27 @@ const DATE_STYLES = {
   dateTime: { dateStyle: 'short', timeStyle: 'short' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-// Building an Intl formatter is costly and the library list formats a date per row: one per language and style.
+// Building an Intl formatter is costly and the library list formats a date per row: one per style (English).
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A date as a language writes it; the one date formatter of the app. */
+/**
+ * A date as a language writes it; the one date formatter of the app. A long Vietnamese date reads as official
+ * documents write it, "ngày 29 tháng 11 năm 2026" (Intl gives "29 tháng 11, 2026"), lower-case for inside a sentence;
+ * with the time, "14:05 ngày 29/11/2026".
+ */
 export function formatDate(value: Date | number, locale: Locale, style: keyof typeof DATE_STYLES): string {
-  const key = `${locale}.${style}`;
-  let format = formatters.get(key);
+  if (locale === 'vi') {
+    const date = new Date(value);
+    const [day, month, year] = [date.getDate(), date.getMonth() + 1, date.getFullYear()];
+    if (style === 'long') return `ngày ${day} tháng ${month} năm ${year}`;
+    // "14:05 ngày 29/11/2026" rather than Intl's "14:05 29/11/26": the year in full, the date introduced.
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${two(date.getHours())}:${two(date.getMinutes())} ngày ${two(day)}/${two(month)}/${year}`;
+  }
+  let format = formatters.get(style);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', DATE_STYLES[style]);
-    formatters.set(key, format);
+    format = new Intl.DateTimeFormat('en-GB', DATE_STYLES[style]);
+    formatters.set(style, format);
   }
   return format.format(value);
 }

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN, focusShare, sectorVar, structureVar, type TargetRow } from '../engine';
 import { quangNinh2025 } from '../templates/quang-ninh-2025';
 import type { Template } from '../templates/types';
-import {
-  inSentence,
-  targetChoices,
-  targetField,
-  targetLines,
-  targetPlaces,
-  targetVariable,
-} from './template-target-rows';
+import { targetChoices, targetField, targetLines, targetPlaces, targetVariable } from './template-target-rows';
 
 const base = quangNinh2025;
 const target = (id: string, upper?: Record<number, number>): TargetRow => ({
@@ -106,14 +99,5 @@ describe('target lines', () => {
   it('does not open a ceiling opened in another set', () => {
     const lines = targetLines('other', [target('c')], new Set([targetField('set', 'c')]));
     expect(lines.map((l) => l.bound)).toEqual(['floor']);
-  });
-});
-
-describe('names in a sentence', () => {
-  it('lower-cases a word’s first letter but keeps an acronym', () => {
-    expect(inSentence('Tỷ trọng Công nghiệp chế biến, chế tạo')).toBe('tỷ trọng Công nghiệp chế biến, chế tạo');
-    expect(inSentence('GRDP bình quân đầu người (USD)')).toBe('GRDP bình quân đầu người (USD)');
-    expect(inSentence('Đ')).toBe('Đ');
-    expect(inSentence('')).toBe('');
   });
 });

@@ -77,11 +77,3 @@ export function targetLines(place: TargetPlace, rows: readonly TargetRow[], open
     return ceiling ? [floor, { row, bound: 'ceiling', span: 0 }] : [floor];
   });
 }
-
-/** A name put inside a sentence: its first letter lower-cased unless it starts an acronym ("Tỷ trọng" → "tỷ trọng", "GRDP" stays). */
-export function inSentence(name: string): string {
-  const [first = '', second = ''] = [...name];
-  return second && second === second.toLocaleLowerCase() && second !== second.toLocaleUpperCase()
-    ? first.toLocaleLowerCase() + name.slice(first.length)
-    : name;
-}

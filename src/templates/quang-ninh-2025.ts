@@ -162,7 +162,7 @@ const PRESETS: Preset[] = [
       const { rate } = congressRate(TEMPLATE_SCENARIO);
       const pct = (rate * 100).toFixed(1);
       return {
-        vi: `CBCT tăng ${pct.replace('.', ',')}%/năm từ 2026: mức thấp nhất để đạt tăng trưởng bình quân, tỷ trọng CBCT và GRDP bình quân đầu người của Đại hội XVI (cả 11.800 USD năm 2026) khi các ngành khác như mẫu; tính bằng goal seek của ứng dụng.`,
+        vi: `CBCT tăng ${pct.replace('.', ',')}%/năm từ năm 2026: mức thấp nhất để đạt các chỉ tiêu Đại hội XVI về tốc độ tăng trưởng bình quân, tỷ trọng CBCT và GRDP bình quân đầu người (kể cả 11.800 USD năm 2026), các ngành khác giữ theo mẫu tỉnh; tính bằng chức năng tìm giá trị mục tiêu (goal seek) của ứng dụng.`,
         en: `Manufacturing grows ${pct}% a year from 2026: the lowest rate that meets the 16th Congress's average growth, manufacturing share and GRDP per capita (11,800 USD in 2026 too) with the other sectors as in the template; worked out by the app's goal seek.`,
       };
     },
@@ -176,7 +176,7 @@ const PRESETS: Preset[] = [
     id: 'trend',
     label: { vi: 'Xu hướng thực tế', en: 'Recorded trend' },
     assumes: {
-      vi: `Mỗi ngành giữ tốc độ bình quân các năm có số liệu trong 2021–2025: ${describe(TREND, 'vi', true)}; số 2025 của CBCT và công nghiệp khác là ước tính.`,
+      vi: `Mỗi ngành giữ tốc độ tăng trưởng bình quân các năm có số liệu thực tế trong giai đoạn 2021–2025: ${describe(TREND, 'vi', true)}; số năm 2025 của CBCT và công nghiệp khác là số ước tính.`,
       en: `Each sector keeps its average over the years of 2021–2025 with a recorded figure: ${describe(TREND, 'en', true)}; the 2025 figures of manufacturing and other industry are estimates.`,
     },
     fromYear: BASE + 1,
@@ -186,7 +186,7 @@ const PRESETS: Preset[] = [
     id: 'cautious',
     label: { vi: 'Thận trọng', en: 'Cautious' },
     assumes: {
-      vi: 'Xu hướng thực tế trừ: CBCT 8 điểm %, dịch vụ 4, công nghiệp khác 2 (than giảm), thuế 2, nông nghiệp 1.',
+      vi: 'Tốc độ tăng trưởng theo xu hướng thực tế, mỗi ngành giảm bớt (điểm phần trăm): CBCT 8, dịch vụ 4, công nghiệp khác và xây dựng 2 (than giảm), thuế 2, nông nghiệp 1.',
       en: 'The recorded trend less: manufacturing 8 points, services 4, other industry 2 (coal declining), taxes 2, agriculture 1.',
     },
     fromYear: BASE + 1,
@@ -335,7 +335,7 @@ export const quangNinh2025: Template = {
     population: assume('tăng theo hệ số tăng dân số', 'grows at the population growth rate'),
     'population@2022': cite(`1.362,88 nghìn người (${ALOXE.vi})`, `1,362.88 thousand (${ALOXE.en})`),
     population_growth: estimate(
-      'bình quân 2022–2025 suy ra từ dân số 2022 và dân số 2025 ở trên',
+      'bình quân giai đoạn 2022–2025, suy ra từ dân số năm 2022 và năm 2025 nêu trên',
       'the 2022–2025 average implied by the 2022 and 2025 populations above',
     ),
     usd_rate: assume(

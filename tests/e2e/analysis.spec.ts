@@ -136,10 +136,10 @@ test('ranges typed in cells drive a seeded Monte Carlo run with odds, fan charts
   // result as of an earlier version.
   const card2030 = page.getByRole('article', { name: `Tỷ trọng ${MFG} năm 2030` });
   await expect(card2030).toContainText(
-    `khả năng ${percent(odds.probability, odds.probability > 0 && odds.probability < 0.01 ? 1 : 0)}`,
+    `xác suất ${percent(odds.probability, odds.probability > 0 && odds.probability < 0.01 ? 1 : 0)}`,
   );
   await typeInto(page, `${MFG_GROWTH} 2030`, '21%');
-  await expect(card2030).not.toContainText('khả năng');
+  await expect(card2030).not.toContainText('xác suất');
   await expect(panel).toContainText('Kịch bản đã thay đổi sau lần chạy này');
 
   // The ranges and the seed are part of the scenario: they survive a reload.

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { typeInto } from './sheet-helpers';
 
-const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
+const MFG_GROWTH = 'Tăng trưởng công nghiệp chế biến, chế tạo';
 
 async function download(page: Page, button: string): Promise<void> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

@@ -34,13 +34,13 @@ test('CSV download starts with the UTF-8 BOM and keeps Vietnamese text', async (
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8');
-  expect(text).toContain('Tăng trưởng Công nghiệp chế biến, chế tạo');
+  expect(text).toContain('Tăng trưởng công nghiệp chế biến, chế tạo');
   expect(text.split('\r\n')[0]).toMatch(/^\uFEFFChỉ tiêu;Mã;\d{4};/);
 });
 
 test('Excel download reads back with the same numbers as the grid, edits included', async ({ page }) => {
   await open(page);
-  await page.getByRole('gridcell', { name: 'Tăng trưởng Công nghiệp chế biến, chế tạo 2026', exact: true }).click();
+  await page.getByRole('gridcell', { name: 'Tăng trưởng công nghiệp chế biến, chế tạo 2026', exact: true }).click();
   await page.keyboard.type('35');
   await page.keyboard.press('Enter');
   const { download, bytes } = await save(page, 'Excel (.xlsx)');

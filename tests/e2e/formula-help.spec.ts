@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cell } from './sheet-helpers';
 
-const MFG_GROWTH_2026 = 'Tăng trưởng Công nghiệp chế biến, chế tạo 2026';
+const MFG_GROWTH_2026 = 'Tăng trưởng công nghiệp chế biến, chế tạo 2026';
 
 async function openSheet(page: Page): Promise<void> {
   await page.goto('/');
@@ -21,7 +21,7 @@ test('the formula bar opens a formula help written the way each language types f
   await expect(help).toContainText('=ROUND(grdp[t-1] * 1,08; 0)');
   // The open scenario's rows with the ids formulas name them by, price rows included.
   const rows = help.getByRole('region', { name: 'Các dòng của kịch bản đang mở' });
-  await expect(rows.getByRole('row', { name: /manufacturing\.growth Tăng trưởng Công nghiệp chế biến/ })).toHaveCount(
+  await expect(rows.getByRole('row', { name: /manufacturing\.growth Tăng trưởng công nghiệp chế biến/ })).toHaveCount(
     1,
   );
   await expect(rows.getByRole('cell', { name: 'manufacturing.price', exact: true })).toHaveCount(1);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { cell, typeInto } from './sheet-helpers';
 
-const SERVICES_GROWTH = 'Tăng trưởng Dịch vụ';
+const SERVICES_GROWTH = 'Tăng trưởng dịch vụ';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');

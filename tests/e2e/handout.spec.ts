@@ -19,12 +19,12 @@ test('prints an A4 landscape handout of one or two pages with the key rows and s
 test('?view=chart shows only the cards and the chart, also for a share link', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
-  await page.getByRole('gridcell', { name: 'Tăng trưởng Công nghiệp chế biến, chế tạo 2026', exact: true }).click();
+  await page.getByRole('gridcell', { name: 'Tăng trưởng công nghiệp chế biến, chế tạo 2026', exact: true }).click();
   await page.keyboard.type('3');
   await page.keyboard.insertText('5');
   await page.keyboard.press('Enter');
   const figure = await page
-    .getByRole('article', { name: 'Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030' })
+    .getByRole('article', { name: 'Tỷ trọng công nghiệp chế biến, chế tạo năm 2030' })
     .locator('.figure')
     .textContent();
   await page.getByRole('button', { name: 'Chia sẻ liên kết' }).click();
@@ -34,7 +34,7 @@ test('?view=chart shows only the cards and the chart, also for a share link', as
   await page.goto(`${origin}?view=chart#${fragment}`);
   await expect(page.getByRole('figure')).toBeVisible();
   await expect(
-    page.getByRole('article', { name: 'Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030' }).locator('.figure'),
+    page.getByRole('article', { name: 'Tỷ trọng công nghiệp chế biến, chế tạo năm 2030' }).locator('.figure'),
   ).toHaveText(figure!);
   await expect(page.getByRole('grid')).toHaveCount(0);
   await expect(page.getByRole('complementary')).toHaveCount(0);

@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cell, saved, typeInto } from './sheet-helpers';
 
-const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
+const MFG_GROWTH = 'Tăng trưởng công nghiệp chế biến, chế tạo';
 
 const share2030 = (page: Page) =>
-  page.getByRole('article', { name: 'Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030' }).locator('.figure');
+  page.getByRole('article', { name: 'Tỷ trọng công nghiệp chế biến, chế tạo năm 2030' }).locator('.figure');
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -14,12 +14,12 @@ test.beforeEach(async ({ page }) => {
 
 test('an edited scenario is saved and comes back after a reload with the same numbers', async ({ page }) => {
   await typeInto(page, `${MFG_GROWTH} 2027`, '31');
-  await typeInto(page, 'Tăng trưởng Dịch vụ 2028', '=manufacturing.growth[t-1] / 2');
+  await typeInto(page, 'Tăng trưởng dịch vụ 2028', '=manufacturing.growth[t-1] / 2');
   const figure = await share2030(page).textContent();
   await saved(page);
   await page.reload();
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('31,0%');
-  await expect(cell(page, 'Tăng trưởng Dịch vụ 2028')).toHaveText('15,5%');
+  await expect(cell(page, 'Tăng trưởng dịch vụ 2028')).toHaveText('15,5%');
   await expect(share2030(page)).toHaveText(figure!);
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveClass(/changed/);
 });
@@ -71,15 +71,15 @@ test('two tabs stay in step: an edit in one shows in the other', async ({ page, 
   await saved(other);
   await typeInto(page, `${MFG_GROWTH} 2027`, '33');
   await expect(cell(other, `${MFG_GROWTH} 2027`)).toHaveText('33,0%', { timeout: 3000 });
-  await typeInto(other, 'Tăng trưởng Dịch vụ 2027', '4');
-  await expect(cell(page, 'Tăng trưởng Dịch vụ 2027')).toHaveText('4,0%', { timeout: 3000 });
+  await typeInto(other, 'Tăng trưởng dịch vụ 2027', '4');
+  await expect(cell(page, 'Tăng trưởng dịch vụ 2027')).toHaveText('4,0%', { timeout: 3000 });
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveText('33,0%');
 });
 
 test('a share link opens the same numbers in a fresh browser, unsaved until asked', async ({ page, browser }) => {
   await typeInto(page, `${MFG_GROWTH} 2026`, '27');
-  await typeInto(page, 'Tăng trưởng Dịch vụ 2027', '8');
-  await typeInto(page, 'Tăng trưởng Nông, lâm nghiệp và thủy sản 2028', '1,5');
+  await typeInto(page, 'Tăng trưởng dịch vụ 2027', '8');
+  await typeInto(page, 'Tăng trưởng nông, lâm nghiệp và thủy sản 2028', '1,5');
   const figure = await share2030(page).textContent();
   await page.getByRole('button', { name: 'Chia sẻ liên kết' }).click();
   const dialog = page.getByRole('dialog', { name: 'Chia sẻ kịch bản' });
@@ -92,7 +92,7 @@ test('a share link opens the same numbers in a fresh browser, unsaved until aske
   const visitor = await fresh.newPage();
   await visitor.goto(link);
   await expect(cell(visitor, `${MFG_GROWTH} 2026`)).toHaveText('27,0%');
-  await expect(cell(visitor, 'Tăng trưởng Nông, lâm nghiệp và thủy sản 2028')).toHaveText('1,5%');
+  await expect(cell(visitor, 'Tăng trưởng nông, lâm nghiệp và thủy sản 2028')).toHaveText('1,5%');
   await expect(share2030(visitor)).toHaveText(figure!);
   const banner = visitor.getByRole('region', { name: /chia sẻ qua liên kết/ });
   await expect(banner).toBeVisible();
@@ -178,7 +178,7 @@ test('compares two scenarios side by side', async ({ page }) => {
   await expect(compare.getByRole('heading', { name: 'So sánh kịch bản' })).toBeFocused();
   await expect(compare.getByRole('columnheader', { name: 'Kế hoạch', exact: true })).toBeVisible();
   await expect(compare.getByRole('columnheader', { name: /^Thận trọng/ })).toBeVisible();
-  const row = compare.getByRole('row', { name: /Tỷ trọng Công nghiệp chế biến, chế tạo năm 2030/ });
+  const row = compare.getByRole('row', { name: /Tỷ trọng công nghiệp chế biến, chế tạo năm 2030/ });
   await expect(row).toContainText('21,1%');
   // Cautious: 19,6% against 21,1% in 2030, shown as a difference in percentage points.
   await expect(row).toContainText('19,6%');

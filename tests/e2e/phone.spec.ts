@@ -169,10 +169,10 @@ test('a share link on a phone shows the name, the cards and the chart before the
   await scroller.evaluate((el) => el.scrollBy({ left: el.scrollWidth }));
   expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await expectNoSidewaysScroll(phone);
-  const last = await box(phone.getByRole('gridcell', { name: 'Tăng trưởng Dịch vụ 2030', exact: true }));
+  const last = await box(phone.getByRole('gridcell', { name: 'Tăng trưởng dịch vụ 2030', exact: true }));
   expect(last.x + last.width).toBeLessThanOrEqual(frame.x + frame.width);
   for (const label of [
-    phone.getByRole('rowheader', { name: 'Tăng trưởng Dịch vụ' }),
+    phone.getByRole('rowheader', { name: 'Tăng trưởng dịch vụ' }),
     phone.getByRole('columnheader', { name: 'Chỉ tiêu' }),
   ]) {
     const b = await box(label);

@@ -92,7 +92,7 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
   const card2030 = dialog(page).getByRole('article', { name: `Tỷ trọng ${MFG} năm 2030` });
   const note = dialog(page).getByText(/Xác suất: ước tính từ/);
   // No range, no odds: a single number has no chance to speak of.
-  await expect(card2030).not.toContainText('khả năng');
+  await expect(card2030).not.toContainText('xác suất');
   const typed = dialog(page).getByRole('textbox', { name: `${RATE_LEVER}, nhập số hoặc khoảng giá trị (%)` });
   await typed.fill('20..34');
   await typed.press('Enter');
@@ -112,7 +112,7 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
   expect(p2030).toBeGreaterThan(0);
   expect(p2030).toBeLessThan(1);
   const chance = formatValue(p2030, 'vi', 'percent', p2030 < 0.01 ? 1 : 0);
-  await expect(card2030.locator('.verdict')).toContainText(`khả năng ${chance}`);
+  await expect(card2030.locator('.verdict')).toContainText(`xác suất ${chance}`);
   await expect(note).toContainText('2.000 lần mô phỏng');
   // Large enough for the back of the room, like the verdict it sits in.
   expect(await fontSize(page, '.card .chance')).toBeGreaterThanOrEqual(24);
@@ -120,8 +120,8 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
   // A wider range moves the odds.
   await typed.fill('10..40');
   await typed.press('Enter');
-  await expect(card2030.locator('.verdict')).toContainText('khả năng');
-  await expect(card2030.locator('.verdict')).not.toContainText(`khả năng ${chance}`);
+  await expect(card2030.locator('.verdict')).toContainText('xác suất');
+  await expect(card2030.locator('.verdict')).not.toContainText(`xác suất ${chance}`);
 
   // A reversed range is refused with its reason; the lever keeps its range.
   await typed.fill('40..10');
@@ -133,7 +133,7 @@ test('a lever takes a range, the odds of the targets follow it live, and keeping
   // Kept as a new scenario, the sheet holds the range in every projection year.
   await dialog(page).getByRole('button', { name: 'Lưu thành kịch bản mới' }).click();
   await expect(dialog(page)).toHaveCount(0);
-  await page.getByRole('gridcell', { name: 'Tăng trưởng Công nghiệp chế biến, chế tạo 2030', exact: true }).click();
+  await page.getByRole('gridcell', { name: 'Tăng trưởng công nghiệp chế biến, chế tạo 2030', exact: true }).click();
   await expect(page.locator('section.info')).toContainText('10%..40%');
 });
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cell, saved, typeInto } from './sheet-helpers';
 
 // Each test here reproduces a way a planner could lose work, in Chromium against the built app.
-const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
+const MFG_GROWTH = 'Tăng trưởng công nghiệp chế biến, chế tạo';
 
 const library = (page: Page) => page.getByRole('complementary', { name: 'Kịch bản của tôi' });
 

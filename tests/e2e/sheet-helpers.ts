@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-/** A cell of the sheet by its accessible name ("Tăng trưởng Dịch vụ 2027"). */
+/** A cell of the sheet by its accessible name ("Tăng trưởng dịch vụ 2027"). */
 export function cell(page: Page, name: string) {
   return page.getByRole('gridcell', { name, exact: true });
 }

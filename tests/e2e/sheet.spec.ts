@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cell, typeInto } from './sheet-helpers';
 
-const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
-const SERVICES_GROWTH = 'Tăng trưởng Dịch vụ';
+const MFG_GROWTH = 'Tăng trưởng công nghiệp chế biến, chế tạo';
+const SERVICES_GROWTH = 'Tăng trưởng dịch vụ';
 
 function shareCard(page: Page, year: number) {
-  return page.getByRole('article', { name: `Tỷ trọng Công nghiệp chế biến, chế tạo năm ${year}` });
+  return page.getByRole('article', { name: `Tỷ trọng công nghiệp chế biến, chế tạo năm ${year}` });
 }
 
 async function chartPixels(page: Page): Promise<Buffer> {
@@ -23,7 +23,7 @@ test('opens on the Quảng Ninh projection from 2025 with targets, chart and she
   await expect(cell(page, `${MFG_GROWTH} 2024`)).toHaveText('20,5%');
   await expect(cell(page, `${MFG_GROWTH} 2024`)).toHaveClass(/history/);
   await expect(cell(page, 'Tăng trưởng GRDP 2025')).toHaveText('11,9%');
-  await expect(cell(page, 'Tỷ trọng Công nghiệp chế biến, chế tạo 2025')).toHaveText('13,9%');
+  await expect(cell(page, 'Tỷ trọng công nghiệp chế biến, chế tạo 2025')).toHaveText('13,9%');
   await expect(cell(page, 'Tăng trưởng GRDP 2026')).toHaveText('10,0%');
   await expect(cell(page, 'GRDP (giá hiện hành) 2025')).toHaveText('368.445');
   await expect(cell(page, 'GRDP bình quân đầu người (USD) 2025')).toHaveText('10.402');
@@ -97,7 +97,7 @@ test('moves with arrows and Tab, edits with F2, cancels with Escape and resets w
 });
 
 test('computed cells are read-only', async ({ page }) => {
-  const grdp = cell(page, 'GRDP (giá so sánh) 2026');
+  const grdp = cell(page, 'GRDP (giá so sánh năm 2025) 2026');
   const text = await grdp.textContent();
   await grdp.click();
   await page.keyboard.type('5');

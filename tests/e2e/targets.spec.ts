@@ -38,7 +38,7 @@ test('switching the target set changes the cards, the chart’s markers and the 
     answers.getByRole('listitem').filter({ hasText: 'Để GRDP tăng bình quân 12,2%/năm giai đoạn 2026–2030' }),
   ).toContainText('cần tăng');
   await expect(
-    answers.getByRole('listitem').filter({ hasText: 'Để tỷ trọng Công nghiệp chế biến, chế tạo đạt 18,0% năm 2030' }),
+    answers.getByRole('listitem').filter({ hasText: 'Để tỷ trọng công nghiệp chế biến, chế tạo đạt 18,0% năm 2030' }),
   ).toContainText('cần tăng');
   await answers.getByRole('button', { name: 'Ẩn câu trả lời' }).click();
 
@@ -54,7 +54,7 @@ test('switching the target set changes the cards, the chart’s markers and the 
   await panel.getByRole('button', { name: 'Chạy mô phỏng' }).click();
   const results = panel.getByRole('region', { name: 'Kết quả mô phỏng' });
   await expect(results).toContainText('GRDP bình quân đầu người (USD) năm 2030 đạt mục tiêu ≥ 20.000 USD');
-  await expect(perCapita).toContainText('khả năng');
+  await expect(perCapita).toContainText('xác suất');
   await page.keyboard.press('Control+z');
   await expect(cell(page, `Tăng trưởng ${MFG} 2027`)).toHaveText('20,0%');
 
@@ -90,11 +90,11 @@ test('the master plan’s set checks the structure against its ranges, in both l
 test('the chart can show GRDP per capita in USD instead of the share, with its targets', async ({ page }) => {
   await picker(page).selectOption('congress');
   const legend = page.locator('.u-legend').first();
-  await expect(legend).toContainText('Tỷ trọng Công nghiệp chế biến, chế tạo (dự báo)');
+  await expect(legend).toContainText('Tỷ trọng công nghiệp chế biến, chế tạo (dự báo)');
   await page.getByLabel('Đường trên trục phải').selectOption('perCapita');
   await expect(page.getByRole('figure').first()).toContainText('GRDP theo ngành và GRDP bình quân đầu người');
   await expect(legend).toContainText('GRDP bình quân đầu người, USD (dự báo)');
   await expect(legend).toContainText('20.000 USD');
   await page.getByLabel('Đường trên trục phải').selectOption('share');
-  await expect(legend).toContainText('Tỷ trọng Công nghiệp chế biến, chế tạo (dự báo)');
+  await expect(legend).toContainText('Tỷ trọng công nghiệp chế biến, chế tạo (dự báo)');
 });

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { cell, saved } from './sheet-helpers';
 import { library, openTemplates } from './template-helpers';
 
-const SHARE_2022 = 'Tỷ trọng Công nghiệp chế biến, chế tạo 2022';
+const SHARE_2022 = 'Tỷ trọng công nghiệp chế biến, chế tạo 2022';
 const POPULATION_2027 = 'Dân số trung bình (nghìn người) 2027';
 
 test('a recorded share and a population figure typed into a copied template show in a scenario made from it', async ({
@@ -16,13 +16,13 @@ test('a recorded share and a population figure typed into a copied template show
   await box.getByRole('button', { name: /Sao chép mẫu hiện tại/ }).click();
   await box.getByRole('tab', { name: 'Số liệu đã thực hiện' }).click();
   const share = box.getByRole('textbox', {
-    name: 'Tỷ trọng Công nghiệp chế biến, chế tạo trong GRDP (ngành trọng tâm) năm 2022',
+    name: 'Tỷ trọng công nghiệp chế biến, chế tạo trong GRDP (ngành trọng tâm) năm 2022',
   });
   await share.fill('11,8');
   await share.press('Tab');
   await expect(share).toHaveValue('11,8%');
   // A recorded figure is a number: a formula is refused and the field shows the figure again.
-  const growth = box.getByRole('textbox', { name: 'Tốc độ tăng trưởng GRDP (giá so sánh) năm 2021' });
+  const growth = box.getByRole('textbox', { name: 'Tốc độ tăng trưởng GRDP (giá so sánh năm 2025) năm 2021' });
   await growth.fill('=1+1');
   await growth.press('Tab');
   await expect(growth).toHaveValue('10,28%');

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** The GRDP cell of 2030, by its accessible name. */
-export const GRDP_2030 = 'GRDP (giá so sánh) 2030';
+export const GRDP_2030 = 'GRDP (giá so sánh năm 2025) 2030';
 
 /** The library panel. */
 export const library = (page: Page) => page.getByRole('complementary', { name: 'Kịch bản của tôi' });

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { cell, saved } from './sheet-helpers';
 import { library, openTemplates } from './template-helpers';
 
-const MFG_GROWTH = 'Tăng trưởng Công nghiệp chế biến, chế tạo';
+const MFG_GROWTH = 'Tăng trưởng công nghiệp chế biến, chế tạo';
 const NOTE = 'Nghị quyết của Tỉnh ủy về công nghiệp chế biến';
 
 test('a growth figure marked as an assumption in the template editor shows its source and mark in a new scenario', async ({

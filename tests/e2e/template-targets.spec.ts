@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { cell, saved } from './sheet-helpers';
 import { library, openTemplates } from './template-helpers';
 
-const TARGET = 'Chỉ tiêu tỷ trọng Công nghiệp chế biến, chế tạo';
+const TARGET = 'Chỉ tiêu tỷ trọng công nghiệp chế biến, chế tạo';
 
 test('a target set added in the template editor checks a new scenario made from the template', async ({ page }) => {
   await page.goto('/');

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cell, saved, typeInto } from './sheet-helpers';
 import { GRDP_2030, library, openTemplates, templateDialog as templates } from './template-helpers';
 
-const MFG_2027 = 'Tăng trưởng Công nghiệp chế biến, chế tạo 2027';
+const MFG_2027 = 'Tăng trưởng công nghiệp chế biến, chế tạo 2027';
 const SERVICES_BASE = 'Giá trị tăng thêm năm 2025 của Dịch vụ';
 
 const banner = (page: Page) => page.getByRole('region', { name: /có phiên bản mới/ });

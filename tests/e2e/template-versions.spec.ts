@@ -48,7 +48,7 @@ test('deleting a template keeps the version a saved scenario uses, and the scena
   await form.getByRole('combobox').first().selectOption({ label: 'Mẫu thử xoá' });
   await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
   await saved(page);
-  const grdp = await cell(page, 'GRDP (giá so sánh) 2030').textContent();
+  const grdp = await cell(page, 'GRDP (giá so sánh năm 2025) 2030').textContent();
 
   const box = await openTemplates(page);
   await box.getByRole('button', { name: 'Xóa mẫu Mẫu thử xoá' }).click();
@@ -59,5 +59,5 @@ test('deleting a template keeps the version a saved scenario uses, and the scena
 
   await page.reload();
   await expect(page.getByRole('grid')).toBeVisible();
-  await expect(cell(page, 'GRDP (giá so sánh) 2030')).toHaveText(grdp!);
+  await expect(cell(page, 'GRDP (giá so sánh năm 2025) 2030')).toHaveText(grdp!);
 });

@@ -83,7 +83,7 @@ async function publishAndCheck(page: Page): Promise<void> {
   });
 }
 
-const MFG_GROWTH_2027 = 'Tăng trưởng Công nghiệp chế biến, chế tạo 2027';
+const MFG_GROWTH_2027 = 'Tăng trưởng công nghiệp chế biến, chế tạo 2027';
 
 const announcement = (page: Page) => page.getByRole('status').filter({ hasText: 'Đã có phiên bản mới' });
 const installed = (page: Page) => page.getByRole('status').filter({ hasText: 'Đã cài phiên bản mới' });
