@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { deleteRow, sectorVar, withInput } from '../engine';
-import { openScenarioStore } from '../storage';
+import { openScenarioStore, type ScenarioStore } from '../storage';
 import { templateFingerprint, type Template } from '../templates';
 import { quangNinh2025 } from '../templates/quang-ninh-2025';
 import { Library } from './library.svelte';
@@ -108,6 +108,47 @@ describe('templateUpdate', () => {
     expect(services(again)).toMatchObject({ base: 200000 });
     expect(doc.sheet.inputAt(growth, 2027)).toBe(0.31);
     expect(templateUpdate(doc, again.templates)).toBeUndefined();
+    again.close();
+  });
+
+  it('keeps the version undo went back to when the undo comes while the move is being saved', async () => {
+    const factory = new IDBFactory();
+    const store = await openScenarioStore({ indexedDB: factory });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    // A write that waits until the test lets it go, as a slow disk would.
+    const slow: ScenarioStore = {
+      ...store,
+      put: async (record, revision) => {
+        if (holding) await gate;
+        return store.put(record, revision);
+      },
+    };
+    const library = new Library(new LocaleState('?lang=vi'));
+    await library.init('', slow);
+    expect(await (await library.shelf()).saveTemplate(v1)).toBe(true);
+    await library.create('tinh-moi');
+    const sheet = library.document.doc!.sheet;
+    sheet.receive(withInput(sheet.scenario, growth, 2027, 0.31));
+    expect(await library.document.flush()).toBe(true);
+    expect(await (await library.shelf()).saveTemplate(v2)).toBe(true);
+    const update = templateUpdate(library.document.doc, library.templates)!;
+    if (!update.move.ok) throw new Error('no move');
+
+    holding = true;
+    library.document.moveToTemplate(update.to, update.move.scenario);
+    const saving = library.document.flush();
+    expect(sheet.undo()).toBe(true);
+    release();
+    expect(await saving).toBe(true);
+    expect(await library.document.flush()).toBe(true);
+    expect(library.document.doc!.record!.templateFingerprint).toBe(templateFingerprint(v1));
+    library.close();
+
+    const again = await opened(factory);
+    expect(templateFingerprint(again.document.doc!.template)).toBe(templateFingerprint(v1));
+    expect(services(again)).not.toMatchObject({ base: 200000 });
     again.close();
   });
 
