@@ -320,9 +320,14 @@ export class OpenDocument {
       this.#host.announce(result.record);
       this.#host.patch(result.record);
       // The document may have been replaced meanwhile; only the one that was saved takes the new revision.
-      if (this.#doc?.sheet === doc.sheet) {
-        this.#setDoc(result.record, doc.template, scenario, scenario, doc.sheet);
-        this.#saveState = doc.sheet.scenario === scenario ? 'saved' : 'pending';
+      const now = this.#doc;
+      if (now?.sheet === doc.sheet) {
+        // An undo of a template move during the write went back to the other version: the record names the version
+        // in use now, and is written again even where the numbers are the ones just stored.
+        const moved = now.template !== doc.template;
+        const record = moved ? { ...result.record, ...originOf(now.template) } : result.record;
+        this.#setDoc(record, now.template, scenario, moved ? null : scenario, doc.sheet);
+        this.#saveState = !moved && doc.sheet.scenario === scenario ? 'saved' : 'pending';
         if (this.#saveState === 'pending') this.#scheduleSave();
       }
       await this.#host.afterFirstSave();

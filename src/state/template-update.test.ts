@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deleteRow, sectorVar, withInput } from '../engine';
 import { openScenarioStore, type ScenarioStore } from '../storage';
 import { templateFingerprint, type Template } from '../templates';
@@ -117,11 +117,15 @@ describe('templateUpdate', () => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     let holding = false;
+    let waiting = 0;
     // A write that waits until the test lets it go, as a slow disk would.
     const slow: ScenarioStore = {
       ...store,
       put: async (record, revision) => {
-        if (holding) await gate;
+        if (holding) {
+          waiting++;
+          await gate;
+        }
         return store.put(record, revision);
       },
     };
@@ -139,6 +143,8 @@ describe('templateUpdate', () => {
     holding = true;
     library.document.moveToTemplate(update.to, update.move.scenario);
     const saving = library.document.flush();
+    await vi.waitFor(() => expect(waiting).toBe(1));
+    // The move's record is being written now.
     expect(sheet.undo()).toBe(true);
     release();
     expect(await saving).toBe(true);
