@@ -31,7 +31,7 @@ test('the sheet has no serious accessibility violation', async ({ page }) => {
 
 test('the analysis tools have no serious accessibility violation', async ({ page }) => {
   // A range gives the Monte Carlo panel its odds, fan charts and histogram to check.
-  await typeInto(page, 'Tăng trưởng Công nghiệp chế biến, chế tạo 2026', '16%..24%');
+  await typeInto(page, 'Tăng trưởng công nghiệp chế biến, chế tạo 2026', '16%..24%');
   await page.getByRole('button', { name: /^Phân tích:/ }).click();
   await page.getByRole('tab', { name: 'Tìm mục tiêu' }).click();
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
