@@ -335,7 +335,9 @@ describe('links of a planner’s own template', () => {
     Object.entries(template.history).filter(([id]) => splitVarId(id).rowId !== 'other_industry'),
   );
   const scenario = { ...template, rows, history };
-  const own = { ...DEFAULT_TEMPLATE, id: 'tinh-moi', label: 'Tỉnh mới', scenario, presets: [] };
+  // Its short names are those of its own sectors (the reader drops any other).
+  const shortLabels = { manufacturing: { vi: 'CN CBCT', en: 'Manufacturing' }, mining: 'KK' };
+  const own = { ...DEFAULT_TEMPLATE, id: 'tinh-moi', label: 'Tỉnh mới', scenario, presets: [], shortLabels };
   const edited = withInput(own.scenario, sectorVar('mining', 'growth'), 2027, 0.031);
 
   test('carry the template, so a receiver without it gets the same scenario and the template', async () => {

@@ -12,6 +12,7 @@ import {
   type TargetQuestion,
 } from '../engine';
 import { isMessageKey, withName } from '../i18n';
+import type { Template } from '../templates/types';
 import type { LocaleState } from './locale.svelte';
 
 const ROLE_KEYS = {
@@ -50,26 +51,39 @@ export function focusName(scenario: Scenario, locale: LocaleState): string {
   return sectorNames(scenario, [scenario.meta.focus], locale)[0]!;
 }
 
+/** The focus sector's short name for cards and slides ("CN CBCT"), from its template; its full name where none. */
+export function focusShortName(scenario: Scenario, template: Template, locale: LocaleState): string {
+  const short = template.shortLabels?.[scenario.meta.focus];
+  return short ? locale.label(short) : focusName(scenario, locale);
+}
+
 /**
  * A scenario chart's input, translated as the page shows it (focus sector name, unit, sector names); with the line
- * showing GRDP per capita, its labels and USD figures instead of the share's.
+ * showing GRDP per capita, its labels and USD figures instead of the share's. Slides pass the template whose short
+ * sector names they use.
  */
 export function chartInput(
   scenario: Scenario,
   chart: ChartSeries,
   locale: LocaleState,
   line: 'share' | 'perCapita' = 'share',
+  short?: Template,
 ): ChartInput {
   const labels = chartLabels(
     (key, args) =>
       args?.name === undefined ? locale.t(key, args) : withName(locale.t, key, { ...args, name: args.name }),
-    focusName(scenario, locale),
+    short ? focusShortName(scenario, short, locale) : focusName(scenario, locale),
     locale.label(scenario.meta.unit),
   );
   const usd = (v: number) => `${locale.number(Math.round(v))} USD`;
   return {
     data: chart,
-    sectorLabels: sectorNames(scenario, chart.sectors, locale),
+    sectorLabels: short
+      ? chart.sectors.map((id) => {
+          const label = short.shortLabels?.[id];
+          return label ? locale.label(label) : sectorNames(scenario, [id], locale)[0]!;
+        })
+      : sectorNames(scenario, chart.sectors, locale),
     labels:
       line === 'share'
         ? labels

@@ -8,6 +8,7 @@ import {
   type Scenario,
   type SectorRow,
 } from '../engine';
+import { QUANG_NINH_SHORT_LABELS } from './quang-ninh';
 import { QUANG_NINH_TARGET_SETS, QUANG_NINH_TARGET_SOURCES } from './quang-ninh-targets';
 import { applyTargetSet } from './target-set';
 import { assume, cite, estimate, QUANG_NINH_RECORDED_TO_2023, years } from './notes';
@@ -280,6 +281,7 @@ export const quangNinh2025: Template = {
   scenario: TEMPLATE_SCENARIO,
   presets: PRESETS,
   targetSets: QUANG_NINH_TARGET_SETS,
+  shortLabels: QUANG_NINH_SHORT_LABELS,
   sources: {
     'agriculture@2025': cite(`${ZNEWS_2025.vi}: 4,63% × 368.445`, `${ZNEWS_2025.en}: 4.63% × 368,445`),
     'manufacturing@2025': estimate(

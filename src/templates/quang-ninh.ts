@@ -15,6 +15,15 @@ import {
 
 const SECTORS = ['agriculture', 'manufacturing', 'other_industry', 'services', 'taxes'];
 
+/** The short names of Quảng Ninh's sectors for cards and slides, as the province's reports abbreviate them. */
+export const QUANG_NINH_SHORT_LABELS = {
+  agriculture: { vi: 'Nông, lâm, thủy sản', en: 'Agriculture' },
+  manufacturing: { vi: 'CN CBCT', en: 'Manufacturing' },
+  other_industry: { vi: 'CN khác và xây dựng', en: 'Other industry' },
+  services: { vi: 'Dịch vụ', en: 'Services' },
+  taxes: { vi: 'Thuế SP trừ trợ cấp', en: 'Product taxes' },
+} as const;
+
 /** Quảng Ninh, base year 2023: five sectors calibrated from published 2023–2024 figures (see domain.md). */
 export const quangNinh: Template = {
   id: 'quang-ninh',
@@ -107,6 +116,7 @@ export const quangNinh: Template = {
       [BUILTIN.grdpNominal]: { 2023: 315800 },
     },
   },
+  shortLabels: QUANG_NINH_SHORT_LABELS,
   presets: [
     {
       id: 'trend',

@@ -39,4 +39,9 @@ export interface Template {
   readonly presets: readonly Preset[];
   /** The target sets the planner may check against; the scenario starts with the first one's rows. */
   readonly targetSets?: readonly TargetSet[];
+  /**
+   * Short names of sectors by id, for cards and slides where the full name does not fit ("CN CBCT"); the full name
+   * stays the accessible name. Beside the scenario, so they do not change the template's fingerprint.
+   */
+  readonly shortLabels?: Readonly<Record<string, Label>>;
 }

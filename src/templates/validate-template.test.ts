@@ -74,6 +74,16 @@ describe('readTemplate', () => {
     expect(read.template.sources.grdp!.text).toBe('Cục Thống kê 2025');
   });
 
+  it('keeps short sector names within their limit and drops one for a sector the template lacks', () => {
+    const read = readTemplate({ ...base, shortLabels: { manufacturing: { vi: 'CN CBCT', en: 'Manufacturing' } } });
+    if (!read.ok) throw new Error(read.issues.join('; '));
+    expect(read.template.shortLabels).toEqual({ manufacturing: { vi: 'CN CBCT', en: 'Manufacturing' } });
+    const long = 'x'.repeat(TEMPLATE_LIMITS.shortLabel + 1);
+    expect(refused({ ...base, shortLabels: { manufacturing: long } })[0]).toMatch(/^shortLabels\.manufacturing/);
+    const lacking = readTemplate({ ...base, shortLabels: { mining: 'KK', services: 'DV' } });
+    expect(lacking.ok && lacking.template.shortLabels).toEqual({ services: 'DV' });
+  });
+
   it('refuses a preset for a sector the template lacks, or a target set it lacks', () => {
     const preset = (base.presets as Record<string, unknown>[])[0]!;
     expect(refused({ ...base, presets: [{ ...preset, growth: { mining: 0.1 } }] })[0]).toMatch(/no sector mining/);

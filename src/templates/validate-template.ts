@@ -4,7 +4,13 @@ import { applyTargetSet } from './target-set';
 import type { Preset, SourceNote, Template, TargetSet } from './types';
 
 /** Largest things a template from outside (a file, a link, storage) may hold, beside its scenario's own limits. */
-export const TEMPLATE_LIMITS = { sources: 5000, presets: 20, targetSets: 10, sourceText: 1000 } as const;
+export const TEMPLATE_LIMITS = {
+  sources: 5000,
+  presets: 20,
+  targetSets: 10,
+  sourceText: 1000,
+  shortLabel: 30,
+} as const;
 
 /** A template read from outside, or why it cannot be read (paths and messages, at most a few). */
 export type TemplateCheck = { ok: true; template: Template } | { ok: false; issues: string[] };
@@ -18,6 +24,10 @@ const SourceText = v.pipe(v.string(), v.maxLength(TEMPLATE_LIMITS.sourceText), v
 // A source is keyed by a variable ("manufacturing.growth") and optionally a year ("…@2025"); "__proto__" never passes.
 const SourceKey = v.pipe(v.string(), v.regex(/^(?!__)[A-Za-z_][A-Za-z0-9_.]{0,80}(@\d{4})?$/));
 const Year = v.pipe(v.number(), v.integer(), v.minValue(LIMITS.firstYear), v.maxValue(LIMITS.lastYear));
+
+// A short name stands where the full one does not fit: a few words at most.
+const ShortText = v.pipe(v.string(), v.maxLength(TEMPLATE_LIMITS.shortLabel), v.transform(cleanText));
+const ShortLabel = v.union([ShortText, v.strictObject({ vi: ShortText, en: ShortText })]);
 
 // Sentences (a source, what a preset assumes) may be longer than a name.
 const Sentence = v.union([SourceText, v.strictObject({ vi: SourceText, en: SourceText })]);
@@ -55,6 +65,7 @@ const Envelope = v.strictObject({
   sources: Sources,
   presets: v.pipe(v.array(PresetSchema), v.maxLength(TEMPLATE_LIMITS.presets)),
   targetSets: v.optional(v.pipe(v.array(TargetSetSchema), v.maxLength(TEMPLATE_LIMITS.targetSets))),
+  shortLabels: v.optional(v.record(Identifier, ShortLabel)),
 });
 
 function describe(issue: v.BaseIssue<unknown>): string {
@@ -83,6 +94,7 @@ export function readTemplate(data: unknown): TemplateCheck {
   const problem = presetProblem(envelope.output.presets, scenario, targetSets);
   if (problem) return { ok: false, issues: [problem] };
   const { id, label, sources, presets } = envelope.output;
+  const shortLabels = sectorShortLabels(envelope.output.shortLabels, scenario);
   const template: Template = {
     id,
     label,
@@ -90,8 +102,17 @@ export function readTemplate(data: unknown): TemplateCheck {
     sources: sources as Record<string, SourceNote>,
     presets: presets as Preset[],
     ...(envelope.output.targetSets ? { targetSets } : {}),
+    ...(shortLabels ? { shortLabels } : {}),
   };
   return { ok: true, template };
+}
+
+// Short names of sectors the scenario has: one left behind when a sector was renamed or split is dropped, not an
+// error (it only shortens a heading, and the full name then shows).
+function sectorShortLabels(shortLabels: Template['shortLabels'], scenario: Scenario): Template['shortLabels'] {
+  const sectors = new Set(scenario.rows.filter((r) => r.kind === 'sector').map((r) => r.id));
+  const kept = Object.entries(shortLabels ?? {}).filter(([id]) => sectors.has(id));
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
 function presetProblem(presets: readonly Preset[], scenario: Scenario, sets: readonly TargetSet[]): string | undefined {

@@ -50,7 +50,7 @@ test('goal seek from the analysis panel finds the rate, reports iterations and a
   await panel.getByLabel('Giá trị').fill('20%');
   await panel.getByRole('button', { name: 'Tìm', exact: true }).click();
   const answer = panel.getByRole('status');
-  await expect(answer).toContainText(/= \d+,\d\d% thì Tỷ trọng .* 2030 đạt 20,00% \(sau \d+ lần lặp\)/);
+  await expect(answer).toContainText(/= \d+,\d\d% thì tỷ trọng công nghiệp .* 2030 đạt 20,00% \(sau \d+ lần lặp\)/);
   await panel.getByRole('button', { name: /Áp dụng vào bảng/ }).click();
   await expect(shareCard(page, 2030)).toHaveText('20,0%');
 
