@@ -5,7 +5,8 @@ import { MonteCarloRun } from '../../src/engine/monte-carlo';
 import { encodeShare } from '../../src/share/codec';
 import { quangNinh2025 as template } from '../../src/templates/quang-ninh-2025';
 
-const MFG = 'Công nghiệp chế biến, chế tạo';
+// The focus sector's name as phrases write it (lower-cased after their first word).
+const MFG = 'công nghiệp chế biến, chế tạo';
 const MFG_GROWTH = `Tăng trưởng ${MFG}`;
 const percent = (v: number, digits = 1): string => formatValue(v, 'vi', 'percent', digits);
 

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cell } from './sheet-helpers';
 
-const MFG = 'Công nghiệp chế biến, chế tạo';
+// The focus sector's name as phrases write it (lower-cased after their first word).
+const MFG = 'công nghiệp chế biến, chế tạo';
 const card = (page: Page, name: string) => page.getByRole('article', { name });
 const picker = (page: Page) => page.getByLabel('Đối chiếu với bộ mục tiêu');
 
