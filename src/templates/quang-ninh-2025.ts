@@ -285,15 +285,15 @@ export const quangNinh2025: Template = {
   sources: {
     'agriculture@2025': cite(`${ZNEWS_2025.vi}: 4,63% × 368.445`, `${ZNEWS_2025.en}: 4.63% × 368,445`),
     'manufacturing@2025': estimate(
-      `tỷ trọng ${round(MANUFACTURING_SHARE * 100, 2)}% × 368.445: phần của CBCT trong công nghiệp – xây dựng (46,18%, ${ZNEWS_2025.vi}) dời theo tăng trưởng 2024–2025; tỷ trọng CBCT 2025 chưa công bố`,
+      `tỷ trọng ${round(MANUFACTURING_SHARE * 100, 2)}% × 368.445: phần của CBCT trong khu vực công nghiệp và xây dựng (46,18%, ${ZNEWS_2025.vi}), điều chỉnh theo tốc độ tăng trưởng năm 2024 và 2025; tỷ trọng CBCT năm 2025 chưa được công bố`,
       `a ${round(MANUFACTURING_SHARE * 100, 2)}% share × 368,445: manufacturing's part of industry and construction (46.18%, ${ZNEWS_2025.en}) moved on by its 2024–2025 growth; the 2025 manufacturing share is not published`,
     ),
     'other_industry@2025': estimate(
-      `công nghiệp và xây dựng 46,18% (${ZNEWS_2025.vi}) trừ CBCT ước tính`,
+      `khu vực công nghiệp và xây dựng 46,18% (${ZNEWS_2025.vi}) trừ phần CBCT ước tính`,
       `industry and construction 46.18% (${ZNEWS_2025.en}) less the estimated manufacturing`,
     ),
     'services@2025': estimate(
-      `dịch vụ và thuế sản phẩm chung 49,19% (${ZNEWS_2025.vi}), chia theo tỷ trọng 2024 (33,4% / 11,3%, ${CAFEF_2024.vi}) tăng theo tốc độ 2025 (16,40% / 6,31%)`,
+      `dịch vụ và thuế sản phẩm gộp chung 49,19% (${ZNEWS_2025.vi}), phân bổ theo tỷ trọng năm 2024 (33,4% / 11,3%, ${CAFEF_2024.vi}) điều chỉnh theo tốc độ tăng trưởng năm 2025 (16,40% / 6,31%)`,
       `services and product taxes together 49.19% (${ZNEWS_2025.en}), split by their 2024 shares (33.4% / 11.3%, ${CAFEF_2024.en}) grown at their 2025 rates (16.40% / 6.31%)`,
     ),
     'taxes@2025': estimate(
@@ -324,7 +324,7 @@ export const quangNinh2025: Template = {
       SECTORS.map((s) => [
         sectorVar(s, 'price'),
         assume(
-          `chỉ số giảm phát GRDP ≈ 1,5%/năm, tính từ 2024: giá hiện hành +10,0% (315.800 → 347.500 tỷ, ${INFINA_2023.vi}; ${CAFEF_2024.vi}) so với tăng thực 8,42%; như nhau cho mọi ngành`,
+          `chỉ số giảm phát GRDP ≈ 1,5%/năm, tính từ số liệu năm 2024: GRDP giá hiện hành tăng 10,0% (315.800 → 347.500 tỷ đồng, ${INFINA_2023.vi}; ${CAFEF_2024.vi}) trong khi tăng trưởng theo giá so sánh là 8,42%; áp dụng chung cho các ngành`,
           `GRDP deflator ≈ 1.5%/yr, derived from 2024: current prices +10.0% (315,800 → 347,500 bn, ${INFINA_2023.en}; ${CAFEF_2024.en}) against 8.42% real growth; the same for every sector`,
         ),
       ]),
@@ -345,7 +345,7 @@ export const quangNinh2025: Template = {
       'an assumed 25,400 VND per USD, held flat; edit to the year’s average rate',
     ),
     icor: estimate(
-      `tổng vốn đầu tư xã hội 2024 là 109.400 tỷ (${CAFEF_2024.vi}) chia cho mức tăng GRDP giá hiện hành 2023–2024 (315.800 → 347.500 tỷ): cùng một loại giá`,
+      `tổng vốn đầu tư xã hội 2024 là 109.400 tỷ (${CAFEF_2024.vi}) chia cho mức tăng GRDP giá hiện hành 2023–2024 (315.800 → 347.500 tỷ đồng): cả hai cùng theo giá hiện hành`,
       `total social investment 2024 of 109,400 bn (${CAFEF_2024.en}) over the 2023–2024 GRDP increase at current prices (315,800 → 347,500 bn): the same prices on both sides`,
     ),
     investment: cite('ICOR × mức tăng GRDP giá hiện hành', 'ICOR × GRDP increase at current prices'),
@@ -358,7 +358,7 @@ export const quangNinh2025: Template = {
     'grdp_per_capita_usd@2024': cite(CAFEF_2024),
     'manufacturing.growth@2024': cite(VNBIZ),
     'manufacturing.growth@2025': estimate(
-      `9 tháng 2025 +24,07% (${VIETNAMPLUS_9M_2025.vi}); cả năm chưa công bố; CBCT đóng góp "gần 28%" tăng trưởng (${VTC_2025.vi})`,
+      `9 tháng năm 2025 tăng 24,07% (${VIETNAMPLUS_9M_2025.vi}); số cả năm chưa công bố; CBCT đóng góp "gần 28%" vào tăng trưởng (${VTC_2025.vi})`,
       `nine months of 2025 +24.07% (${VIETNAMPLUS_9M_2025.en}); the full year is not published; manufacturing gave "nearly 28%" of growth (${VTC_2025.en})`,
     ),
     'agriculture.growth@2024': cite(CAFEF_2024),
@@ -368,7 +368,7 @@ export const quangNinh2025: Template = {
       `derived: (6.05% × 51.9 − 20.45% × 12.3) / 39.6 (${CAFEF_2024.en})`,
     ),
     'other_industry.growth@2025': estimate(
-      `công nghiệp và xây dựng +10,58% (${TBTC_2025.vi}) trừ phần CBCT (+24,07%), theo tỷ trọng 2024`,
+      `khu vực công nghiệp và xây dựng tăng 10,58% (${TBTC_2025.vi}) trừ phần đóng góp của CBCT (tăng 24,07%), theo tỷ trọng năm 2024`,
       `industry and construction +10.58% (${TBTC_2025.en}) less manufacturing's part (+24.07%), at 2024 weights`,
     ),
     'services.growth@2024': cite(CAFEF_2024),

@@ -28,7 +28,7 @@ test('creates from a preset, duplicates, renames, deletes with undo, and reopens
   const library = page.getByRole('complementary', { name: 'Kịch bản của tôi' });
   const form = library.getByRole('form', { name: 'Kịch bản mới' });
   await form.getByLabel('Giả định').selectOption('cautious');
-  await expect(form).toContainText('CBCT 8 điểm %');
+  await expect(form).toContainText('giảm bớt (điểm phần trăm): CBCT 8');
   await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
   await expect(page.locator('header .doc strong')).toHaveText('Thận trọng');
   // The recorded 2021–2025 trend of manufacturing (23.1%) less 8 points.
@@ -189,7 +189,7 @@ test('compares two scenarios side by side', async ({ page }) => {
   ).toBeVisible();
   await expect(
     compare.getByRole('row', {
-      name: /Tốc độ tăng trưởng Công nghiệp chế biến, chế tạo bình quân giai đoạn 2026–2030/,
+      name: /Tốc độ tăng trưởng công nghiệp chế biến, chế tạo bình quân giai đoạn 2026–2030/,
     }),
   ).toContainText('20,0%');
   await expect(compare.getByRole('row', { name: /GRDP bình quân đầu người năm 2030 \(USD\)/ })).toBeVisible();
