@@ -55,7 +55,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     vi: 'bình quân giai đoạn 2026–2030',
     en: 'average 2026–2030',
     where: 'average growth over a plan period',
-    rejected: [/bình quân \d{4}/i],
+    rejected: [/bình quân \d{4}/i, /bình quân \{(from|start|first)\w*\}/i],
   },
   {
     vi: 'giá so sánh năm 2025 (the year named)',

@@ -69,7 +69,7 @@ export const vi = {
   'cards.label': 'Kết quả so với mục tiêu',
   'cards.share': 'Tỷ trọng {name} năm {year}',
   'cards.target': 'Mục tiêu ≥ {value}',
-  'cards.growth': 'Tăng trưởng GRDP bình quân {from}–{to}',
+  'cards.growth': 'Tăng trưởng GRDP bình quân giai đoạn {from}–{to}',
   'cards.growthTarget': 'Mục tiêu ≥ {value}/năm',
   'cards.firstYear': 'Năm sớm nhất đạt mục tiêu {value}',
   'cards.notReached': 'Đến {year} vẫn chưa đạt',

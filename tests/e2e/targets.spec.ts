@@ -22,7 +22,7 @@ test('switching the target set changes the cards, the chart’s markers and the 
   await picker(page).selectOption('congress');
   await expect(card(page, `Tỷ trọng ${MFG} năm 2025`)).toHaveCount(0);
   await expect(card(page, `Tỷ trọng ${MFG} năm 2030`)).toContainText('Mục tiêu ≥ 18,0%');
-  await expect(card(page, 'Tăng trưởng GRDP bình quân 2026–2030')).toContainText('Mục tiêu ≥ 12,2%/năm');
+  await expect(card(page, 'Tăng trưởng GRDP bình quân giai đoạn 2026–2030')).toContainText('Mục tiêu ≥ 12,2%/năm');
   const perCapita = card(page, 'GRDP bình quân đầu người năm 2030');
   await expect(perCapita).toContainText('Mục tiêu ≥ 20.000 USD');
   await expect(perCapita).toContainText('Chưa đạt');
