@@ -36,8 +36,12 @@ test('a growth figure marked as an assumption in the template editor shows its s
   await saved(page);
 
   const info = page.getByRole('region', { name: 'Nguồn' });
-  await cell(page, `${MFG_GROWTH} 2027`).click();
-  await expect(info).toContainText(`Giả định: ${NOTE}`);
+  // The new scenario's grid may still be replacing the previous one's (seen once in a loaded full run): click again
+  // until the cell's own source shows.
+  await expect(async () => {
+    await cell(page, `${MFG_GROWTH} 2027`).click();
+    await expect(info).toContainText(`Giả định: ${NOTE}`, { timeout: 1000 });
+  }).toPass();
   await expect(cell(page, `${MFG_GROWTH} 2027`)).toHaveClass(/assumption/);
   await cell(page, `${MFG_GROWTH} 2028`).click();
   await expect(info).toContainText('Nguồn: mục tiêu tăng trưởng CBCT 20%');
