@@ -28,6 +28,13 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     note: '"mẫu" alone reads as sample or dummy data: the template\'s value is "giá trị trong mẫu tỉnh" or "theo mẫu tỉnh"',
   },
   {
+    vi: 'bộ mục tiêu',
+    en: 'target set',
+    where: 'the target-set choice above the cards, the template editor\'s targets tab',
+    rejected: [/bộ chỉ tiêu/i],
+    note: 'one name for a set of targets; "chỉ tiêu" stays for an indicator row of a spreadsheet',
+  },
+  {
     vi: 'giả định',
     en: 'assumption',
     where: 'sources, preset choice, template editor',

@@ -118,7 +118,7 @@ const vi = {
   'templateUi.tab.sectors': 'Ngành và tốc độ tăng trưởng',
   'templateUi.tab.history': 'Số liệu đã thực hiện',
   'templateUi.tab.assumptions': 'Giá, dân số, tỷ giá',
-  'templateUi.tab.targets': 'Chỉ tiêu',
+  'templateUi.tab.targets': 'Mục tiêu',
   'templateUi.tab.sources': 'Nguồn số liệu',
 };
 

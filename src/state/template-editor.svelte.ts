@@ -218,6 +218,11 @@ export class TemplateEditor {
     return this.#apply(targets.removeTarget(this.#draft, place, id));
   }
 
+  /** Renames a target; its id and sources stay. */
+  renameTarget(place: TargetPlace, id: string, label: Label): EditResult {
+    return this.#apply(targets.relabelTarget(this.#draft, place, id, label));
+  }
+
   /** Points a target at another variable. */
   setTargetOf(place: TargetPlace, id: string, of: string): EditResult {
     return this.#apply(targets.retarget(this.#draft, place, id, of));

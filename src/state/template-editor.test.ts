@@ -362,6 +362,23 @@ describe('TemplateEditor: targets and sources', () => {
     expect(editor.canSave).toBe(true);
   });
 
+  it('renames a target in its set and the scenario that follows the set, keeping its id and sources', () => {
+    const editor = copy();
+    const before = editor.template.sources.share_target;
+    ok(
+      editor.renameTarget('users', 'share_target', { vi: 'Mục tiêu tỷ trọng CN CBCT', en: 'Manufacturing share goal' }),
+    );
+    const inSet = editor.template.targetSets!.find((s) => s.id === 'users')!.rows.find((r) => r.id === 'share_target');
+    expect(inSet?.label).toEqual({ vi: 'Mục tiêu tỷ trọng CN CBCT', en: 'Manufacturing share goal' });
+    const inScenario = editor.template.scenario.rows.find((r) => r.id === 'share_target');
+    expect(inScenario?.label).toEqual(inSet?.label);
+    expect(editor.template.sources.share_target).toEqual(before);
+    expect(editor.renameTarget('users', 'share_target', '   ')).toMatchObject({ ok: false });
+    expect(() => editor.renameTarget('users', 'no_such_target', 'x')).toThrow();
+    expect(editor.undo()).toBe(true);
+    expect(editor.template.scenario.rows.find((r) => r.id === 'share_target')?.label).not.toEqual(inSet?.label);
+  });
+
   it('refuses to remove a target set a preset uses, and removes another with the sources of its rows', () => {
     const editor = copy();
     expect(editor.removeTargetSet('congress')).toMatchObject({

@@ -112,6 +112,14 @@ export function retarget(t: Template, place: TargetPlace, id: string, of: string
   );
 }
 
+/** A target renamed; its id, and so its sources, stay. */
+export function relabelTarget(t: Template, place: TargetPlace, id: string, label: Label): Edited {
+  const row = targetOf(t, place, id);
+  const clean = checkedLabel(label);
+  if (isRefusal(clean)) return clean;
+  return done(withTargets(t, place, (rows) => rows.map((r) => (r === row ? { ...r, label: clean } : r))));
+}
+
 /** A target's floor (or ceiling) set in a year from the base year to the horizon; undefined clears it. */
 export function setTargetCell(
   t: Template,
