@@ -381,10 +381,15 @@ describe('TemplateEditor: targets and sources', () => {
 
   it('refuses to remove a target set a preset uses, and removes another with the sources of its rows', () => {
     const editor = copy();
-    expect(editor.removeTargetSet('congress')).toMatchObject({
-      ok: false,
-      problem: { key: 'template.inUse', args: { rows: 'congress' } },
-    });
+    const refused = editor.removeTargetSet('congress');
+    expect(refused).toMatchObject({ ok: false, problem: { key: 'template.inUse' } });
+    // The preset by its name in the language the message is read in, not by its id.
+    const congress = quangNinh2025.presets.find((p) => p.targetSet === 'congress')!.label as { vi: string; en: string };
+    if (refused.ok) throw new Error('not refused');
+    const t = (key: string) => key;
+    expect(templateStatusText('vi', refused.problem, t)).toContain(congress.vi);
+    expect(templateStatusText('en', refused.problem, t)).toContain(congress.en);
+    expect(templateStatusText('vi', refused.problem, t)).not.toMatch(/\bcongress\b/);
     ok(editor.removeTargetSet('resolution01'));
     expect(editor.template.targetSets!.map((s) => s.id)).toEqual(['users', 'congress', 'decision80']);
     expect(editor.template.sources.resolution_share).toBeUndefined();

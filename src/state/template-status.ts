@@ -16,6 +16,8 @@ import { cleanLabel } from './template-ids';
 export interface TemplateStatus<K extends TemplateKey | MessageKey = TemplateKey | MessageKey> {
   readonly key: K;
   readonly args?: Status['args'];
+  /** Arguments that are names in both languages (a preset's), filled in the language the message is shown in. */
+  readonly labels?: Readonly<Record<string, Label>>;
   readonly tone?: Status['tone'];
 }
 
@@ -28,7 +30,9 @@ export function templateStatusText(
   status: TemplateStatus,
   t: (key: MessageKey, args?: Status['args']) => string,
 ): string {
-  return isTemplateKey(status.key) ? translateTemplate(locale, status.key, status.args) : t(status.key, status.args);
+  const named = Object.entries(status.labels ?? {}).map(([k, l]) => [k, typeof l === 'string' ? l : l[locale]]);
+  const args = named.length ? { ...status.args, ...Object.fromEntries(named) } : status.args;
+  return isTemplateKey(status.key) ? translateTemplate(locale, status.key, args) : t(status.key, args);
 }
 
 /** Why an edit of a template draft cannot be made, as a message for the field. */
@@ -49,9 +53,13 @@ export const done = (template: Template, notes: readonly TemplateStatus[] = []) 
 });
 
 /** An edit refused, with the message for the field. */
-export const refuse = (key: TemplateKey | MessageKey, args?: TemplateStatus['args']): Refusal => ({
+export const refuse = (
+  key: TemplateKey | MessageKey,
+  args?: TemplateStatus['args'],
+  labels?: TemplateStatus['labels'],
+): Refusal => ({
   ok: false,
-  problem: { key, ...(args && { args }), tone: 'error' },
+  problem: { key, ...(args && { args }), ...(labels && { labels }), tone: 'error' },
 });
 
 /** Whether a check's answer is a refusal (rather than the value it checked). */

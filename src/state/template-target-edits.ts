@@ -46,8 +46,11 @@ export function addTargetSet(t: Template, label: Label): Edited<{ id: string }> 
 /** A target set removed; refused while a preset checks against it. The scenario takes the next set's targets. */
 export function removeTargetSet(t: Template, id: string): Edited {
   const set = setOf(t, id);
-  const users = t.presets.filter((p) => p.targetSet === id).map((p) => p.id);
-  if (users.length) return refuse('template.inUse', { rows: users.join(', ') });
+  const users = t.presets.filter((p) => p.targetSet === id);
+  const names = (lang: 'vi' | 'en') => users.map((p) => (typeof p.label === 'string' ? p.label : p.label[lang]));
+  // The presets by their names, in the language the message is read in.
+  if (users.length)
+    return refuse('template.inUse', undefined, { rows: { vi: names('vi').join(', '), en: names('en').join(', ') } });
   const { targetSet, ...meta } = t.scenario.meta;
   const scenario = targetSet === id ? { ...t.scenario, meta } : t.scenario;
   return done(
