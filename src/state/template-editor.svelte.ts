@@ -127,6 +127,11 @@ export class TemplateEditor {
     return this.#apply(edits.relabelSector(this.#draft, id, label));
   }
 
+  /** Gives a sector a short name for cards and slides ("CN CBCT"); an empty text removes it. */
+  setShortLabel(id: string, label: Label): EditResult {
+    return this.#apply(edits.setShortLabel(this.#draft, id, label));
+  }
+
   /** Changes a sector's id; formulas, history, targets, sources and presets follow. */
   setSectorId(id: string, to: string): EditResult {
     return this.#apply(edits.renameSector(this.#draft, id, to));

@@ -242,6 +242,24 @@ describe('TemplateEditor: sectors', () => {
   });
 });
 
+describe('TemplateEditor: short names', () => {
+  it('gives a sector a short name that is saved, follows a new id, and goes when emptied', () => {
+    const editor = copy();
+    ok(editor.setShortLabel('services', { vi: 'DV', en: 'Serv.' }));
+    expect(editor.saved()?.shortLabels?.services).toEqual({ vi: 'DV', en: 'Serv.' });
+    ok(editor.setSectorId('services', 'dich_vu'));
+    expect(editor.template.shortLabels?.dich_vu).toEqual({ vi: 'DV', en: 'Serv.' });
+    expect(editor.template.shortLabels?.services).toBeUndefined();
+    expect(editor.setShortLabel('dich_vu', 'x'.repeat(31))).toMatchObject({
+      ok: false,
+      problem: { key: 'template.tooLong' },
+    });
+    ok(editor.setShortLabel('dich_vu', ''));
+    expect(editor.template.shortLabels?.dich_vu).toBeUndefined();
+    expect(() => editor.setShortLabel('coal', 'Than')).toThrow();
+  });
+});
+
 describe('TemplateEditor: years', () => {
   it('shortens the horizon, dropping the cells after it and saying which', () => {
     const editor = copy();

@@ -155,13 +155,27 @@ export function renameSector(t: Template, id: string, to: string): Edited {
   const presets = mapPresetGrowth(t.presets, ([k, rate]) => [[k === id ? to : k, rate]]);
   const targetSets = t.targetSets?.map((s) => ({ ...s, rows: s.rows.map(retarget) }));
   const scenario = renameRow(t.scenario, id, to);
+  const shortLabels =
+    t.shortLabels && Object.fromEntries(Object.entries(t.shortLabels).map(([k, l]) => [k === id ? to : k, l]));
   return done({
     ...t,
     scenario,
     sources: renameSources(t.sources, id, to),
     presets,
     ...(targetSets && { targetSets }),
+    ...(shortLabels && { shortLabels }),
   });
+}
+
+/** A sector's short name for cards and slides ("CN CBCT"); an empty one removes it (the full name is shown). */
+export function setShortLabel(t: Template, id: string, label: Label): Edited {
+  sectorOf(t, id);
+  const clean = cleanLabel(label, TEMPLATE_LIMITS.shortLabel);
+  if (clean === 'long') return refuse('template.tooLong', { max: TEMPLATE_LIMITS.shortLabel });
+  const rest = Object.entries(t.shortLabels ?? {}).filter(([k]) => k !== id);
+  const shortLabels = Object.fromEntries(clean === 'empty' ? rest : [...rest, [id, clean]]);
+  const { shortLabels: _, ...others } = t;
+  return done(Object.keys(shortLabels).length ? { ...others, shortLabels } : others);
 }
 
 /** A sector moved up (negative) or down among the sectors, stopping at the ends. */

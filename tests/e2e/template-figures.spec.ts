@@ -46,3 +46,25 @@ test('a recorded share and a population figure typed into a copied template show
   await expect(cell(page, POPULATION_2027)).toHaveText('1.500');
   await saved(page);
 });
+
+test('a short name given in the template editor heads the share cards of a scenario made from it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await saved(page);
+  const box = await openTemplates(page);
+  await box.getByRole('button', { name: /Sao chép mẫu hiện tại/ }).click();
+  const short = box.getByRole('textbox', { name: /^Tên ngắn của Công nghiệp chế biến, chế tạo/ });
+  await expect(short).toHaveValue('CN CBCT');
+  await short.fill('CBCT');
+  await short.press('Tab');
+  const name = await box.getByRole('textbox', { name: 'Tên mẫu' }).inputValue();
+  await box.getByRole('button', { name: 'Lưu mẫu' }).click();
+  await expect(box.getByRole('status')).toContainText('Đã lưu mẫu');
+  await page.keyboard.press('Escape');
+
+  const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
+  await form.getByRole('combobox').first().selectOption({ label: name });
+  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await saved(page);
+  await expect(page.getByText('Tỷ trọng CBCT năm 2030', { exact: true })).toBeVisible();
+});
