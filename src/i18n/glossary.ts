@@ -30,7 +30,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     vi: 'bộ mục tiêu',
     en: 'target set',
-    where: 'the target-set choice above the cards, the template editor\'s targets tab',
+    where: "the target-set choice above the cards, the template editor's targets tab",
     rejected: [/bộ chỉ tiêu/i],
     note: 'one name for a set of targets; "chỉ tiêu" stays for an indicator row of a spreadsheet',
   },
