@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { cell, saved } from './sheet-helpers';
-import { library, openTemplates } from './template-helpers';
+import { createFromTemplate, openTemplates, saveAndClose } from './template-helpers';
 
 const SHARE_2022 = 'Tỷ trọng công nghiệp chế biến, chế tạo 2022';
 const POPULATION_2027 = 'Dân số trung bình (nghìn người) 2027';
@@ -33,15 +33,7 @@ test('a recorded share and a population figure typed into a copied template show
   await population.press('Tab');
   await expect(population).toHaveValue('1.500');
 
-  const name = await box.getByRole('textbox', { name: 'Tên mẫu' }).inputValue();
-  await box.getByRole('button', { name: 'Lưu mẫu' }).click();
-  await expect(box.getByRole('status')).toContainText('Đã lưu mẫu');
-  await page.keyboard.press('Escape');
-  await expect(box).toBeHidden();
-
-  const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
-  await form.getByRole('combobox').first().selectOption({ label: name });
-  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await createFromTemplate(page, await saveAndClose(page));
   await expect(cell(page, SHARE_2022)).toHaveText('11,8%');
   await expect(cell(page, POPULATION_2027)).toHaveText('1.500');
   await saved(page);
@@ -57,14 +49,7 @@ test('a short name given in the template editor heads the share cards of a scena
   await expect(short).toHaveValue('CN CBCT');
   await short.fill('CBCT');
   await short.press('Tab');
-  const name = await box.getByRole('textbox', { name: 'Tên mẫu' }).inputValue();
-  await box.getByRole('button', { name: 'Lưu mẫu' }).click();
-  await expect(box.getByRole('status')).toContainText('Đã lưu mẫu');
-  await page.keyboard.press('Escape');
-
-  const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
-  await form.getByRole('combobox').first().selectOption({ label: name });
-  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await createFromTemplate(page, await saveAndClose(page));
   await saved(page);
   await expect(page.getByText('Tỷ trọng CBCT năm 2030', { exact: true })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { cell, saved } from './sheet-helpers';
-import { library, openTemplates } from './template-helpers';
+import { createFromTemplate, openTemplates, saveAndClose } from './template-helpers';
 
 const MFG_GROWTH = 'Tăng trưởng công nghiệp chế biến, chế tạo';
 const NOTE = 'Nghị quyết của Tỉnh ủy về công nghiệp chế biến';
@@ -24,15 +24,7 @@ test('a growth figure marked as an assumption in the template editor shows its s
   await box.getByRole('checkbox', { name: `${MFG_GROWTH} năm 2027 là giả định` }).check();
   await expect(box.getByRole('checkbox', { name: `${MFG_GROWTH} năm 2027 là giả định` })).toBeChecked();
 
-  const name = await box.getByRole('textbox', { name: 'Tên mẫu' }).inputValue();
-  await box.getByRole('button', { name: 'Lưu mẫu' }).click();
-  await expect(box.getByRole('status').filter({ hasText: 'Đã lưu mẫu' })).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(box).toBeHidden();
-
-  const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
-  await form.getByRole('combobox').first().selectOption({ label: name });
-  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await createFromTemplate(page, await saveAndClose(page));
   await saved(page);
 
   const info = page.getByRole('region', { name: 'Nguồn' });

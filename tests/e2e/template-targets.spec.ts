@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { cell, saved } from './sheet-helpers';
-import { library, openTemplates } from './template-helpers';
+import { createFromTemplate, openTemplates, saveAndClose } from './template-helpers';
 
 const TARGET = 'Mục tiêu tỷ trọng công nghiệp chế biến, chế tạo';
 const RENAMED = 'Mục tiêu tỷ trọng CN CBCT theo nghị quyết mới';
@@ -30,15 +30,7 @@ test('a target set added in the template editor checks a new scenario made from 
   await targetName.press('Tab');
   await expect(box.getByRole('textbox', { name: `${RENAMED} năm 2030 (mức sàn)` })).toHaveValue('35,0%');
 
-  const name = await box.getByRole('textbox', { name: 'Tên mẫu' }).inputValue();
-  await box.getByRole('button', { name: 'Lưu mẫu' }).click();
-  await expect(box.getByRole('status')).toContainText('Đã lưu mẫu');
-  await page.keyboard.press('Escape');
-  await expect(box).toBeHidden();
-
-  const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
-  await form.getByRole('combobox').first().selectOption({ label: name });
-  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await createFromTemplate(page, await saveAndClose(page));
   // A template with several target sets lets the sheet check against any of them; the new scenario starts with one.
   const picker = page.getByLabel('Đối chiếu với bộ mục tiêu');
   await expect(picker.or(cell(page, `${RENAMED} 2030`)).first()).toBeVisible();

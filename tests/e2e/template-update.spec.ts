@@ -1,19 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cell, saved, typeInto } from './sheet-helpers';
-import { GRDP_2030, library, openTemplates, templateDialog as templates } from './template-helpers';
+import { createFromTemplate, GRDP_2030, openTemplates, saveAndClose } from './template-helpers';
 
 const MFG_2027 = 'Tăng trưởng công nghiệp chế biến, chế tạo 2027';
 const SERVICES_BASE = 'Giá trị tăng thêm năm 2025 của Dịch vụ';
 
 const banner = (page: Page) => page.getByRole('region', { name: /có phiên bản mới/ });
-
-async function saveAndClose(page: Page) {
-  const box = templates(page);
-  await box.getByRole('button', { name: 'Lưu mẫu' }).click();
-  await expect(box.getByRole('status')).toContainText('Đã lưu mẫu');
-  await page.keyboard.press('Escape');
-  await expect(box).toBeHidden();
-}
 
 test('a scenario keeps its template version until the planner moves it, after seeing the changes', async ({ page }) => {
   await page.goto('/');
@@ -27,9 +19,7 @@ test('a scenario keeps its template version until the planner moves it, after se
   await saveAndClose(page);
 
   // A scenario made from it, with one growth rate of the planner's own.
-  const form = library(page).getByRole('form', { name: 'Kịch bản mới' });
-  await form.getByRole('combobox').first().selectOption({ label: name });
-  await form.getByRole('button', { name: /Tạo kịch bản/ }).click();
+  await createFromTemplate(page, name);
   await saved(page);
   await typeInto(page, MFG_2027, '31%');
   await expect(cell(page, MFG_2027)).toHaveText('31,0%');
