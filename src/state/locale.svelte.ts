@@ -22,8 +22,7 @@ function readRemembered(): string | null {
 /** The interface language: chosen by URL or switch, remembered across visits, shown only once its texts are loaded. */
 export class LocaleState {
   current = $state<Locale>('vi');
-  /** Whether the last language asked for could not load (offline before its texts were cached); the page kept its own. */
-  loadFailed = $state(false);
+  #loadFailed = $state(false);
   readonly #opening: Locale;
   // Counts the languages asked for: a slow load that another choice has overtaken must not switch afterwards.
   #asked = 0;
@@ -55,9 +54,14 @@ export class LocaleState {
     }
   }
 
+  /** Whether the last language asked for could not load (offline before its texts were cached); the page kept its own. */
+  get loadFailed(): boolean {
+    return this.#loadFailed;
+  }
+
   /** Hides the message that a language could not load. */
   dismissLoadFailure(): void {
-    this.loadFailed = false;
+    this.#loadFailed = false;
   }
 
   // Loads a language's texts; false when they did not load or the planner has chosen again since (that choice decides).
@@ -71,7 +75,7 @@ export class LocaleState {
     }
     if (asked !== this.#asked) return false;
     // On a failure the page stays in a language it has every text of, and says why it did not switch.
-    this.loadFailed = !loaded;
+    this.#loadFailed = !loaded;
     return loaded;
   }
 
