@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../templates';
-import { analysisDictionaries } from './analysis';
-import { compareDictionaries } from './compare';
-import { dialogDictionaries } from './dialogs';
 import { GLOSSARY } from './glossary';
-import { helpDictionaries } from './help';
-import { presentDictionaries } from './present';
-import { tableImportDictionaries } from './table-import';
-import { templateDictionaries } from './template';
-import { templateHistoryDictionaries } from './template-history';
-import { templateSourcesDictionaries } from './template-sources';
-import { templateTargetsDictionaries } from './template-targets';
-import { templateUiDictionaries } from './template-ui';
-import { vi } from './vi';
+import { ALL_DICTIONARIES } from '../../tests/unit/dictionaries';
 
 // Every Vietnamese dictionary: the start's and each part's.
-const VIETNAMESE: Record<string, Readonly<Record<string, string>>> = {
-  start: vi,
-  analysis: analysisDictionaries.vi,
-  compare: compareDictionaries.vi,
-  dialogs: dialogDictionaries.vi,
-  help: helpDictionaries.vi,
-  present: presentDictionaries.vi,
-  tableImport: tableImportDictionaries.vi,
-  template: templateDictionaries.vi,
-  templateHistory: templateHistoryDictionaries.vi,
-  templateSources: templateSourcesDictionaries.vi,
-  templateTargets: templateTargetsDictionaries.vi,
-  templateUi: templateUiDictionaries.vi,
-};
+const VIETNAMESE: Record<string, Readonly<Record<string, string>>> = Object.fromEntries(
+  Object.entries(ALL_DICTIONARIES).map(([name, pair]) => [name, pair.vi]),
+);
 
 // The Vietnamese text of every label in a template: names, preset descriptions, target sets, source notes.
 function vietnameseOf(value: unknown, at: string): [string, string][] {

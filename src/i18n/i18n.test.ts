@@ -1,37 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
 import { translate } from './index';
 import { vi } from './vi';
-import { analysisDictionaries } from './analysis';
-import { compareDictionaries, translateCompare } from './compare';
-import { dialogDictionaries } from './dialogs';
-import { helpDictionaries, translateHelp } from './help';
-import { presentDictionaries, translatePresent } from './present';
-import { tableImportDictionaries, translateTableImport } from './table-import';
-import { isTemplateKey, templateDictionaries, translateTemplate } from './template';
-import { templateUiDictionaries } from './template-ui';
-import { templateHistoryDictionaries } from './template-history';
-import { templateSourcesDictionaries } from './template-sources';
-import { templateTargetsDictionaries } from './template-targets';
+import { translateCompare } from './compare';
+import { translateHelp } from './help';
+import { translatePresent } from './present';
+import { translateTableImport } from './table-import';
+import { isTemplateKey, translateTemplate } from './template';
+import { ALL_DICTIONARIES, TEXT_PARTS } from '../../tests/unit/dictionaries';
 
 // The texts that load with their part of the interface (formula help, presentation, comparison, template editor,
 // spreadsheet import, analysis tools, share dialog and update prompt), not at start.
-const PARTS = {
-  help: helpDictionaries,
-  present: presentDictionaries,
-  compare: compareDictionaries,
-  template: templateDictionaries,
-  tableImport: tableImportDictionaries,
-  templateUi: templateUiDictionaries,
-  templateHistory: templateHistoryDictionaries,
-  templateTargets: templateTargetsDictionaries,
-  templateSources: templateSourcesDictionaries,
-  analysis: analysisDictionaries,
-  dialogs: dialogDictionaries,
-} as const;
+const PARTS = TEXT_PARTS;
 
 // The start dictionaries and those of each part: each pair has the same keys.
-const PAIRS = { start: { vi, en }, ...PARTS } as const;
+const PAIRS = ALL_DICTIONARIES;
 
 describe.each(Object.entries(PAIRS))('the %s dictionaries', (_, pair) => {
   const vi: Record<string, string> = pair.vi;

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/en';
-import { vi } from '../i18n/vi';
-import { analysisDictionaries } from '../i18n/analysis';
-import { compareDictionaries } from '../i18n/compare';
-import { dialogDictionaries } from '../i18n/dialogs';
-import { helpDictionaries } from '../i18n/help';
-import { presentDictionaries } from '../i18n/present';
-import { tableImportDictionaries } from '../i18n/table-import';
-import { templateDictionaries } from '../i18n/template';
-import { templateHistoryDictionaries } from '../i18n/template-history';
-import { templateSourcesDictionaries } from '../i18n/template-sources';
-import { templateTargetsDictionaries } from '../i18n/template-targets';
-import { templateUiDictionaries } from '../i18n/template-ui';
+import { ALL_DICTIONARIES } from '../../tests/unit/dictionaries';
 import { TEMPLATES } from './index';
 import * as publications from './publications';
 import { citation, type Citation } from './publications';
@@ -26,28 +14,13 @@ function strings(value: unknown): string[] {
 // A path of this repository or of the files beside it, which a planner cannot look up.
 const REPOSITORY_PATH = /(?:shared|seeds|src|tests|public|bench|node_modules)\/|domain\.md|README|\.tsx?\b|\.svelte\b/;
 
-const DICTIONARIES = {
-  start: { vi, en },
-  analysis: analysisDictionaries,
-  compare: compareDictionaries,
-  dialogs: dialogDictionaries,
-  help: helpDictionaries,
-  present: presentDictionaries,
-  tableImport: tableImportDictionaries,
-  template: templateDictionaries,
-  templateHistory: templateHistoryDictionaries,
-  templateSources: templateSourcesDictionaries,
-  templateTargets: templateTargetsDictionaries,
-  templateUi: templateUiDictionaries,
-};
-
 describe('what planners read never names a file of the repository', () => {
   it.each(TEMPLATES.map((t) => [t.id, t] as const))('in the %s template', (_, template) => {
     const named = strings(template).filter((s) => REPOSITORY_PATH.test(s));
     expect(named).toEqual([]);
   });
 
-  it.each(Object.entries(DICTIONARIES))('in the %s dictionaries', (_, pair) => {
+  it.each(Object.entries(ALL_DICTIONARIES))('in the %s dictionaries', (_, pair) => {
     expect(strings(pair).filter((s) => REPOSITORY_PATH.test(s))).toEqual([]);
   });
 
