@@ -31,9 +31,6 @@ export function citation(p: Publication): Citation {
   return { vi: text('vi'), en: text('en') };
 }
 
-/** The same text in both languages (a name or an address). */
-const same = (text: string): Citation => ({ vi: text, en: text });
-
 /** TTXVN on Quảng Ninh's three strategic breakthroughs (2024): GRDP growth 2023, per capita 2023. */
 export const TTXVN_2024 = citation({
   publisher: { vi: 'Thông tấn xã Việt Nam (TTXVN)', en: 'Vietnam News Agency (TTXVN)' },
@@ -125,7 +122,7 @@ export const BAOQUANGNINH_2023 = citation({
 
 /** A secondary source for the 2022 average population. */
 export const ALOXE = citation({
-  publisher: same('aloxekhach.com'),
+  publisher: 'aloxekhach.com',
   about: {
     vi: 'dân số trung bình tỉnh Quảng Ninh năm 2022 (nguồn thứ cấp)',
     en: 'Quảng Ninh’s average population in 2022 (a secondary source)',
